@@ -1,0 +1,3 @@
+from plugraph.cli.main import app
+
+app()

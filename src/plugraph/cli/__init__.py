@@ -1,0 +1,1 @@
+"""The ``plugraph`` command line (Typer)."""

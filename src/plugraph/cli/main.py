@@ -1,0 +1,18 @@
+"""The ``plugraph`` command."""
+
+from __future__ import annotations
+
+import typer
+
+from plugraph.cli import db
+from plugraph.cli.cypher_cmd import cypher
+from plugraph.cli.serve import serve
+
+app = typer.Typer(
+    no_args_is_help=True,
+    help="plugraph: plugin manifests drive one generic API over a property graph.",
+    pretty_exceptions_enable=False,
+)
+app.command()(serve)
+app.command()(cypher)
+app.add_typer(db.app, name="db")

@@ -1,0 +1,59 @@
+"""``plugraph serve``: the API (and UI) on the configured graph."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import time
+from types import FrameType
+from typing import Annotated
+
+import structlog
+import typer
+import uvicorn
+
+from plugraph.api.app import create_app
+from plugraph.cli.errors import friendly
+from plugraph.cli.options import GraphUrlOption, load_settings
+from plugraph.graph.connect import open_graph
+from plugraph.graph.migrations import Migrator
+from plugraph.observability.logs import configure_logging
+
+log = structlog.get_logger(__name__)
+
+
+def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+@friendly
+def serve(
+    host: Annotated[str | None, typer.Option(help="bind address (PLUGRAPH_HOST)")] = None,
+    port: Annotated[int | None, typer.Option(help="HTTP port (PLUGRAPH_PORT)")] = None,
+    graph_url: GraphUrlOption = None,
+) -> None:
+    """Start the API on the configured graph (the embedded database by default)."""
+    settings = load_settings(graph_url, host=host, port=port)
+    configure_logging(settings.log_level, settings.log_format)
+    # Until uvicorn installs its own handlers, SIGTERM/SIGINT unwind through `finally`
+    # blocks, so the embedded database is stopped even during start-up.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    started = time.monotonic()
+    with open_graph(settings) as store:
+        if settings.migrate_on_start:
+            Migrator(store).migrate()
+        app = create_app(store, settings)
+        log.info(
+            "serve.ready",
+            url=f"http://{settings.host}:{settings.port}",
+            graph=store.dialect.name,
+            seconds=round(time.monotonic() - started, 2),
+        )
+        config = uvicorn.Config(
+            app, host=settings.host, port=settings.port, log_config=None, access_log=False
+        )
+        server = uvicorn.Server(config)
+        server.run()
+        if not server.started:
+            print(f"plugraph: could not listen on {settings.host}:{settings.port}", file=sys.stderr)
+            raise typer.Exit(code=2)
