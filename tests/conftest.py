@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from plugraph.api.app import create_app
 from plugraph.graph.embedded import EmbeddedArcadeDB
 from plugraph.graph.migrations import Migrator
 from plugraph.graph.store import ConnectionSettings, GraphStore
+from plugraph.security.bootstrap import bootstrap, ensure_org_user
+from plugraph.security.principal import system_principal
 from plugraph.settings import Settings
 
 NEO4J_IMAGE = "neo4j:5.26"
@@ -125,6 +128,65 @@ def settings() -> Settings:
 
 
 @pytest.fixture
-def client(store: GraphStore, settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(store, settings)) as test_client:
+def app(store: GraphStore, settings: Settings) -> FastAPI:
+    """The app on a fresh migrated graph, bootstrapped: seeded roles, demo org, admin token."""
+    application = create_app(store, settings)
+    context = application.state.context
+    application.state.demo = bootstrap(store, context.authorizer, context.tokens)
+    return application
+
+
+@pytest.fixture
+def admin_token(app: FastAPI) -> str:
+    token = app.state.demo.new_token
+    assert token is not None
+    return token
+
+
+@pytest.fixture
+def client(app: FastAPI, admin_token: str) -> Iterator[TestClient]:
+    """A TestClient authenticated as the demo org's org-admin."""
+    with TestClient(app, headers={"Authorization": f"Bearer {admin_token}"}) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def anon_client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@dataclass
+class Caller:
+    user_id: str
+    org_id: str
+    org_slug: str
+    token: str
+    client: TestClient
+
+
+@pytest.fixture
+def make_caller(app: FastAPI, store: GraphStore) -> Iterator[Callable[..., Caller]]:
+    """make_caller(role="viewer", org="demo", slug=None) -> a user with that role and a client."""
+    clients: list[TestClient] = []
+    context = app.state.context
+
+    def factory(role: str | None = "viewer", org: str = "demo", slug: str | None = None) -> Caller:
+        user_slug = slug or f"{role or 'norole'}-{uuid.uuid4().hex[:6]}"
+        org_id, user_id = ensure_org_user(store, org, org.title(), user_slug)
+        if role is not None:
+            store.execute_write(
+                lambda tx: context.authorizer.assign_role_tx(tx, f"user:{user_id}", role, org_id)
+            )
+        context.authorizer.refresh(force=True)
+        actor = system_principal(org_id, org)
+        token = context.tokens.issue(
+            actor, kind="user", subject_id=user_id, name="test", expires_in_days=1
+        ).token
+        test_client = TestClient(app, headers={"Authorization": f"Bearer {token}"})
+        clients.append(test_client)
+        return Caller(user_id, org_id, org, token, test_client)
+
+    yield factory
+    for test_client in clients:
+        test_client.close()

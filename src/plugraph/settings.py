@@ -39,6 +39,22 @@ class Settings(BaseSettings):
     manifests_dir: Path | None = Field(
         default=None, description="manifests loaded at start-up (default: the bundled examples)"
     )
+    max_body_bytes: int = Field(default=1_048_576, ge=1024, description="request body limit")
+    max_bulk_body_bytes: int = Field(
+        default=67_108_864, ge=1024, description="request body limit for :bulk endpoints"
+    )
+    auth_cache_ttl: float = Field(
+        default=5.0, ge=0, description="seconds a token lookup is cached per process"
+    )
+    authz_check_interval: float = Field(
+        default=1.0, ge=0, description="seconds between policy-version checks per process"
+    )
+    registry_check_interval: float = Field(
+        default=1.0, ge=0, description="seconds between plugin-registry version checks per process"
+    )
+    bootstrap_token: SecretStr | None = Field(
+        default=None, description="becomes the demo org's org-admin token (automation)"
+    )
     log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING, ERROR")
     log_format: str = Field(default="console", description="console or json")
 

@@ -5,16 +5,38 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from plugraph import __version__
-from plugraph.api.context import AppContext
-from plugraph.api.routes import health
-from plugraph.graph.migrations import Migrator
+from plugraph.api.context import AppContext, build_context
+from plugraph.api.middleware import BodyLimitMiddleware, RequestIdMiddleware
+from plugraph.api.problems import install_problem_handlers
+from plugraph.api.routes import audit, authz, health, identity
 from plugraph.graph.store import GraphStore
 from plugraph.settings import Settings
+
+# Routes that need no credentials. Everything else depends on plugraph.api.security.require,
+# and tests/api/test_route_security.py fails for any route that does not.
+PUBLIC_PATHS = frozenset(
+    {"/healthz", "/readyz", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
+)
 
 
 def create_app(store: GraphStore, settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    app = FastAPI(title="plugraph", version=__version__)
-    app.state.context = AppContext(settings=settings, store=store, migrator=Migrator(store))
+    context: AppContext = build_context(store, settings)
+    app = FastAPI(
+        title="plugraph",
+        version=__version__,
+        description="Plugin manifests drive one generic API over a property graph.",
+    )
+    app.state.context = context
+    install_problem_handlers(app)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        default_limit=settings.max_body_bytes,
+        bulk_limit=settings.max_bulk_body_bytes,
+    )
+    app.add_middleware(RequestIdMiddleware)
     app.include_router(health.router)
+    app.include_router(identity.router)
+    app.include_router(authz.router)
+    app.include_router(audit.router)
     return app

@@ -15,15 +15,27 @@ import uvicorn
 from plugraph.api.app import create_app
 from plugraph.cli.errors import friendly
 from plugraph.cli.options import GraphUrlOption, load_settings
+from plugraph.errors import ConfigError
 from plugraph.graph.connect import open_graph
 from plugraph.graph.migrations import Migrator
 from plugraph.observability.logs import configure_logging
+from plugraph.security.bootstrap import BootstrapTokenInvalid, bootstrap
 
 log = structlog.get_logger(__name__)
 
 
 def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
+
+
+def _announce_token(token: str, org_slug: str) -> None:
+    """The bootstrap admin token, printed once: it is stored only as a hash."""
+    print(
+        f"\n  plugraph: bootstrap org-admin token for org '{org_slug}' (shown once, keep it):\n"
+        f"    {token}\n  use it as: Authorization: Bearer <token>\n",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 @friendly
@@ -43,6 +55,16 @@ def serve(
         if settings.migrate_on_start:
             Migrator(store).migrate()
         app = create_app(store, settings)
+        context = app.state.context
+        bootstrap_secret = (
+            settings.bootstrap_token.get_secret_value() if settings.bootstrap_token else None
+        )
+        try:
+            result = bootstrap(store, context.authorizer, context.tokens, bootstrap_secret)
+        except BootstrapTokenInvalid as exc:
+            raise ConfigError("PLUGRAPH_BOOTSTRAP_TOKEN", str(exc)) from None
+        if result.new_token:
+            _announce_token(result.new_token, result.org_slug)
         log.info(
             "serve.ready",
             url=f"http://{settings.host}:{settings.port}",

@@ -1,0 +1,1 @@
+"""The audit trail: one immutable (:AuditEvent) per mutation, in the mutation's transaction."""

@@ -1,0 +1,1 @@
+"""Authorization: permissions derived from manifests, enforced with Casbin."""

@@ -1,0 +1,225 @@
+"""The Authorizer: Casbin decisions for principals, with explanations.
+
+One question per subject the caller holds: the caller itself plus every team and
+role Casbin's role manager reports for it in the org. Each question only scans
+that subject's policy lines in that domain (and in the "*" domain), through
+Casbin's FastEnforcer index on (sub, dom): the cost of a check does not grow
+with the number of plugins, labels or orgs.
+
+Policies live in the graph. Each process re-reads the policy version at most once
+per ``check_interval`` seconds and reloads when it changed, so a change made
+through any process is enforced everywhere within that bound.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from importlib.resources import files
+
+import casbin
+from neo4j import ManagedTransaction
+
+from plugraph.authz.graph_adapter import (
+    GraphAdapter,
+    add_rules_tx,
+    bump_version_tx,
+    remove_filtered_tx,
+    remove_rules_tx,
+    rule_row,
+)
+from plugraph.authz.permissions import perm_match
+from plugraph.authz.roles import ANY_ORG, seeded_policies
+from plugraph.errors import PermissionDenied
+from plugraph.graph.queries import QUERIES
+from plugraph.graph.store import GraphStore
+from plugraph.security.principal import Principal
+
+MODEL_PATH = str(files("plugraph.authz") / "casbin_model.conf")
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    permission: str
+    subject: str | None = None  # the subject whose policy granted it (user, team, role, plugin)
+    domain: str | None = None
+    pattern: str | None = None  # the policy's permission pattern
+    path: tuple[str, ...] = field(default_factory=tuple)  # principal -> ... -> subject
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "allowed": self.allowed,
+            "permission": self.permission,
+            "granted_by": None
+            if not self.allowed
+            else {
+                "subject": self.subject,
+                "domain": self.domain,
+                "policy": self.pattern,
+                "path": list(self.path),
+            },
+        }
+
+
+class Authorizer:
+    def __init__(
+        self, store: GraphStore, check_interval: float = 1.0, cache_size: int = 65536
+    ) -> None:
+        self.store = store
+        self.check_interval = check_interval
+        self._lock = threading.RLock()
+        self._enforcer = self._new_enforcer()
+        self._version = -1
+        self._checked_at = 0.0
+        self._cache: OrderedDict[tuple[str, str, str], Decision] = OrderedDict()
+        self._cache_size = cache_size
+        self.refresh(force=True)
+
+    # -- loading ----------------------------------------------------------------
+
+    def _new_enforcer(self) -> casbin.FastEnforcer:
+        enforcer = casbin.FastEnforcer(MODEL_PATH, GraphAdapter(self.store), cache_key_order=[0, 1])
+        enforcer.add_function("perm_match", perm_match)
+        enforcer.enable_auto_save(False)  # writes go through this class, in transactions
+        return enforcer
+
+    def refresh(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._checked_at < self.check_interval:
+            return
+        version = int(self.store.read(QUERIES.text("authz/state_get"))[0]["version"])
+        with self._lock:
+            self._checked_at = now
+            if version != self._version or force:
+                enforcer = self._new_enforcer()
+                enforcer.load_policy()
+                enforcer.build_role_links()
+                self._enforcer = enforcer
+                self._version = version
+                self._cache.clear()
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    # -- decisions --------------------------------------------------------------
+
+    def subjects(self, subject: str, org: str) -> list[tuple[str, tuple[str, ...]]]:
+        """The caller and every team/role it holds in the org, each with its path."""
+        found: list[tuple[str, tuple[str, ...]]] = [(subject, (subject,))]
+        seen = {subject}
+        queue = [(subject, (subject,))]
+        role_manager = self._enforcer.get_role_manager()
+        while queue:
+            current, path = queue.pop(0)
+            for domain in (org, ANY_ORG):
+                for parent in role_manager.get_roles(current, domain):
+                    if parent not in seen:
+                        seen.add(parent)
+                        entry = (parent, (*path, parent))
+                        found.append(entry)
+                        queue.append(entry)
+        return found
+
+    def decide(self, principal: Principal, permission: str) -> Decision:
+        self.refresh()
+        key = (principal.subject, principal.org_id, permission)
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+                return cached
+            decision = self._decide_uncached(principal.subject, principal.org_id, permission)
+            self._cache[key] = decision
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+            return decision
+
+    def _decide_uncached(self, subject: str, org: str, permission: str) -> Decision:
+        policy = self._enforcer.get_model().model["p"]["p"].policy
+        for holder, path in self.subjects(subject, org):
+            for domain in (org, ANY_ORG):
+                if self._enforcer.enforce(holder, domain, permission):
+                    pattern = self._matching_pattern(policy, holder, domain, permission)
+                    return Decision(True, permission, holder, domain, pattern, path)
+        return Decision(False, permission)
+
+    @staticmethod
+    def _matching_pattern(policy: object, holder: str, domain: str, permission: str) -> str | None:
+        policy.apply_filter(holder, domain)  # type: ignore[attr-defined]
+        try:
+            for rule in policy:  # type: ignore[attr-defined]
+                if perm_match(permission, rule[2]):
+                    return str(rule[2])
+        finally:
+            policy.clear_filter()  # type: ignore[attr-defined]
+        return None
+
+    def ensure(self, principal: Principal, permission: str) -> Decision:
+        decision = self.decide(principal, permission)
+        if not decision.allowed:
+            raise PermissionDenied(permission, "org_capability")
+        return decision
+
+    # -- policy management (transactional; callers add their audit event) -------
+
+    def roles_of(self, subject: str, org: str) -> list[str]:
+        self.refresh()
+        return [s for s, _ in self.subjects(subject, org)[1:] if s.startswith("role:")]
+
+    def assignments_tx(self, tx: ManagedTransaction, org: str) -> list[dict[str, object]]:
+        return tx.run(QUERIES.text("authz/role_assignments"), org=org).data()
+
+    @staticmethod
+    def assign_role_tx(tx: ManagedTransaction, subject: str, role: str, org: str) -> None:
+        add_rules_tx(tx, [rule_row("g", [subject, f"role:{role}", org])])
+        bump_version_tx(tx)
+
+    @staticmethod
+    def unassign_role_tx(tx: ManagedTransaction, subject: str, role: str, org: str) -> int:
+        removed = remove_rules_tx(tx, [rule_row("g", [subject, f"role:{role}", org])])
+        bump_version_tx(tx)
+        return removed
+
+    @staticmethod
+    def grant_tx(tx: ManagedTransaction, subject: str, domain: str, pattern: str) -> None:
+        add_rules_tx(tx, [rule_row("p", [subject, domain, pattern])])
+        bump_version_tx(tx)
+
+    @staticmethod
+    def revoke_tx(tx: ManagedTransaction, subject: str, domain: str, pattern: str) -> int:
+        removed = remove_rules_tx(tx, [rule_row("p", [subject, domain, pattern])])
+        bump_version_tx(tx)
+        return removed
+
+    @staticmethod
+    def replace_subject_policies_tx(
+        tx: ManagedTransaction, subject: str, domain: str, patterns: list[str]
+    ) -> None:
+        remove_filtered_tx(tx, "p", subject, domain, None)
+        add_rules_tx(tx, [rule_row("p", [subject, domain, pattern]) for pattern in patterns])
+        bump_version_tx(tx)
+
+    @staticmethod
+    def remove_subject_tx(tx: ManagedTransaction, subject: str) -> None:
+        remove_filtered_tx(tx, "p", subject, None, None)
+        remove_filtered_tx(tx, "g", subject, None, None)
+        bump_version_tx(tx)
+
+    def seed_roles(self) -> None:
+        """Write the seeded roles' policies (idempotent)."""
+        rows = [rule_row("p", list(rule)) for rule in seeded_policies()]
+
+        def work(tx: ManagedTransaction) -> None:
+            existing = tx.run(
+                QUERIES.text("authz/rules_count_ids"), ids=[r["id"] for r in rows]
+            ).single(strict=True)["c"]
+            if existing != len(rows):
+                add_rules_tx(tx, rows)
+                bump_version_tx(tx)
+
+        self.store.execute_write(work)
+        self.refresh(force=True)

@@ -1,0 +1,1 @@
+"""Plugin manifests: the model, loading from disk, and validation with located errors."""
