@@ -13,6 +13,7 @@ through any process is enforced everywhere within that bound.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -38,6 +39,16 @@ from plugraph.graph.store import GraphStore
 from plugraph.security.principal import Principal
 
 MODEL_PATH = str(files("plugraph.authz") / "casbin_model.conf")
+
+
+# Permissions on one resource instance are granted per resource (marketplace access
+# grants, plugin access grants); everything else is an org capability held through roles.
+_RESOURCE_GRANT = re.compile(r"^(marketplaces|plugin-access):[^:*]+:[a-z]+$")
+
+
+def missing_kind(permission: str) -> str:
+    """What a denial lacked: a grant on the resource, or a capability in the org."""
+    return "resource_grant" if _RESOURCE_GRANT.match(permission) else "org_capability"
 
 
 @dataclass(frozen=True)
@@ -108,10 +119,15 @@ class Authorizer:
     # -- decisions --------------------------------------------------------------
 
     def subjects(self, subject: str, org: str) -> list[tuple[str, tuple[str, ...]]]:
-        """The caller and every team/role it holds in the org, each with its path."""
+        """The caller and every team/role it holds in the org, each with its path.
+
+        Every member of an org also holds ``org:<org id>`` (what org-wide grants name).
+        """
         found: list[tuple[str, tuple[str, ...]]] = [(subject, (subject,))]
-        seen = {subject}
-        queue = [(subject, (subject,))]
+        if subject.startswith(("user:", "team:")):
+            found.append((f"org:{org}", (subject, f"org:{org}")))
+        seen = {entry[0] for entry in found}
+        queue = list(found)
         role_manager = self._enforcer.get_role_manager()
         while queue:
             current, path = queue.pop(0)
@@ -161,7 +177,7 @@ class Authorizer:
     def ensure(self, principal: Principal, permission: str) -> Decision:
         decision = self.decide(principal, permission)
         if not decision.allowed:
-            raise PermissionDenied(permission, "org_capability")
+            raise PermissionDenied(permission, missing_kind(permission))
         return decision
 
     # -- policy management (transactional; callers add their audit event) -------

@@ -19,9 +19,10 @@ ANCHOR_KINDS = ("orgs", "teams", "users", "projects", "environments")
 HOST_PERMISSIONS: dict[str, str] = {
     "plugins:read": "list installed plugins and their manifests",
     "plugins:install": "install, upgrade and uninstall plugins",
-    "marketplaces:create": "create marketplaces in the org",
-    "marketplaces:read": "browse every marketplace of the org",
-    "marketplaces:manage": "manage every marketplace of the org",
+    "marketplaces:create": "create marketplaces in the org (the creator becomes manager)",
+    "marketplaces:<id>:read": "see one marketplace and install its plugins (access grant: viewer)",
+    "marketplaces:<id>:write": "edit one marketplace and its listings (access grant: editor)",
+    "marketplaces:<id>:manage": "manage one marketplace's access grants (access grant: manager)",
     "tokens:read": "list every API token of the org",
     "tokens:manage": "create and revoke tokens for other users, and plugin keys",
     "roles:read": "list roles and role assignments",

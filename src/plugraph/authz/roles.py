@@ -22,7 +22,7 @@ SEEDED_ROLES: dict[str, tuple[str, ...]] = {
         "anchors:*:read",
         "anchors:projects:write",
         "anchors:environments:write",
-        "marketplaces:read",
+        "marketplaces:create",
     ),
     "viewer": (
         "plugins:read",
@@ -30,7 +30,6 @@ SEEDED_ROLES: dict[str, tuple[str, ...]] = {
         "plugins:*:entities:*:read",
         "plugins:*:edges:*:read",
         "anchors:*:read",
-        "marketplaces:read",
     ),
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from plugraph.cli import db
+from plugraph.cli import db, token_cmd
 from plugraph.cli.cypher_cmd import cypher
 from plugraph.cli.serve import serve
 
@@ -16,3 +16,4 @@ app = typer.Typer(
 app.command()(serve)
 app.command()(cypher)
 app.add_typer(db.app, name="db")
+app.add_typer(token_cmd.app, name="token")
