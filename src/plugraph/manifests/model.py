@@ -14,6 +14,27 @@ LABEL_PATTERN = r"^[A-Z][A-Za-z0-9_]{0,62}$"
 EDGE_LABEL_PATTERN = r"^[A-Z][A-Z0-9_]{0,62}$"
 CORE_ANCHORS = ("Org", "Team", "User", "Project", "Environment")
 
+# Names plugraph uses for its own data. A plugin may not declare them (compared
+# case-insensitively), attach edges to them or request permissions on them; labels starting
+# with a reserved prefix are refused too. Extend these when the host adds node labels or
+# relationship types of its own.
+RESERVED_LABELS = (
+    "PluginEntity",
+    "Plugin",
+    "PluginVersion",
+    "DeclaredLabel",
+    "RegistryState",
+    "AuditEvent",
+    "EntityVersion",
+    "SchemaMigration",
+    "Marketplace",
+    "ApiToken",
+    "CasbinRule",
+    "AuthzState",
+)
+RESERVED_LABEL_PREFIXES = ("Plugin", "Plugraph")
+RESERVED_EDGE_LABELS = ("HAS_VERSION", "DECLARES", "MEMBER_OF", "OWNS", "LISTS")
+
 OnDelete = Literal["restrict", "cascade", "detach"]
 
 
@@ -83,3 +104,11 @@ class Manifest(_Model):
 
     def edge_label(self, name: str) -> EdgeLabel | None:
         return next((e for e in self.edge_labels if e.name == name), None)
+
+    def to_document(self) -> dict[str, Any]:
+        """The manifest as a JSON-ready document, label schemas resolved and normalised.
+
+        ``plugraph.manifests.parse_manifest`` accepts it again and returns an equal Manifest,
+        so this is the form to store (e.g. on a PluginVersion) and to serve.
+        """
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)

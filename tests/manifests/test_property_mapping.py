@@ -1,0 +1,146 @@
+"""flatten/unflatten: entity documents <-> graph properties (nested objects as dot paths)."""
+
+from __future__ import annotations
+
+import pytest
+
+from plugraph.manifests import PATH_SEPARATOR, flatten, unflatten
+
+
+def test_nested_objects_become_dot_separated_properties_and_back():
+    document = {
+        "accountId": "123456789012",
+        "status": "ACTIVE",
+        "owner": {"name": "Ana Lima", "email": "ana@example.com"},
+        "tags": ["env=prod", "team=payments"],
+    }
+    flat = flatten(document)
+    assert flat == {
+        "accountId": "123456789012",
+        "status": "ACTIVE",
+        "owner.name": "Ana Lima",
+        "owner.email": "ana@example.com",
+        "tags": ["env=prod", "team=payments"],
+    }
+    assert unflatten(flat) == document
+    assert PATH_SEPARATOR == "."
+
+
+def test_two_levels_of_nesting_round_trip():
+    document = {
+        "owner": {
+            "team": "payments",
+            "contact": {"email": "ana@example.com", "phone": "+49 30 1234"},
+        },
+        "limits": {"cpu": {"max": 2.5, "min": 0.5}, "enabled": True},
+    }
+    flat = flatten(document)
+    assert flat == {
+        "owner.team": "payments",
+        "owner.contact.email": "ana@example.com",
+        "owner.contact.phone": "+49 30 1234",
+        "limits.cpu.max": 2.5,
+        "limits.cpu.min": 0.5,
+        "limits.enabled": True,
+    }
+    assert unflatten(flat) == document
+
+
+def test_scalars_of_every_type_and_arrays_are_kept_as_they_are():
+    document = {
+        "s": "x",
+        "i": 3,
+        "f": 1.5,
+        "t": True,
+        "n0": 0,
+        "false": False,
+        "empty": "",
+        "list": [1, 2, 2],
+        "none": [],
+    }
+    assert flatten(document) == document
+    assert unflatten(flatten(document)) == document
+    assert flatten({"tuple": ("a", "b")}) == {"tuple": ["a", "b"]}
+
+
+def test_nulls_and_empty_objects_are_not_stored_and_do_not_come_back():
+    document = {
+        "name": "prod",
+        "description": None,
+        "owner": {"name": None, "email": None},
+        "meta": {},
+        "deep": {"a": {}},
+    }
+    assert flatten(document) == {"name": "prod"}
+    assert unflatten(flatten(document)) == {"name": "prod"}
+    partly = {"owner": {"name": "Ana", "email": None}}
+    assert unflatten(flatten(partly)) == {"owner": {"name": "Ana"}}
+
+
+def test_unflatten_skips_null_values_read_from_the_graph():
+    assert unflatten({"name": "prod", "owner.email": None}) == {"name": "prod"}
+
+
+def test_unflatten_does_not_depend_on_property_order():
+    # Graph engines return map keys in any order.
+    assert unflatten({"owner.email": "a@example.com", "name": "x", "owner.name": "A"}) == {
+        "owner": {"email": "a@example.com", "name": "A"},
+        "name": "x",
+    }
+
+
+@pytest.mark.parametrize(
+    ("document", "reason"),
+    [
+        (
+            {"owner.email": "x"},
+            "'owner.email': a property name must be a non-empty string without '.'",
+        ),
+        ({"owner": {"": "x"}}, "owner.'': a property name must be a non-empty string without '.'"),
+        (
+            {"parts": [{"sku": "a"}]},
+            "parts: a list stored in a graph property holds scalars only, not dict",
+        ),
+        (
+            {"grid": [[1, 2]]},
+            "grid: a list stored in a graph property holds scalars only, not list",
+        ),
+        (
+            {"tags": ["a", None]},
+            "tags: a list stored in a graph property holds scalars only, not null",
+        ),
+        ({"when": object()}, "when: object is not a JSON value"),
+    ],
+)
+def test_flatten_refuses_what_a_graph_property_cannot_hold(document, reason):
+    with pytest.raises(ValueError) as caught:
+        flatten(document)
+    assert str(caught.value) == reason
+
+
+@pytest.mark.parametrize(
+    ("properties", "reason"),
+    [
+        (
+            {"owner": "Ana", "owner.email": "a@example.com"},
+            "'owner.email' clashes with the property 'owner'",
+        ),
+        (
+            {"owner.email": "a@example.com", "owner": "Ana"},
+            "'owner' clashes with properties nested under it",
+        ),
+        ({"owner..email": "x"}, "'owner..email': empty segment in a property path"),
+        ({"owner.": "x"}, "'owner.': empty segment in a property path"),
+    ],
+)
+def test_unflatten_refuses_clashing_paths(properties, reason):
+    with pytest.raises(ValueError) as caught:
+        unflatten(properties)
+    assert str(caught.value) == reason
+
+
+def test_flatten_does_not_alias_the_callers_lists():
+    tags = ["a"]
+    flat = flatten({"tags": tags})
+    flat["tags"].append("b")
+    assert tags == ["a"]
