@@ -84,6 +84,7 @@ class Authorizer:
         self._lock = threading.RLock()
         self._enforcer = self._new_enforcer()
         self._version = -1
+        self._holders: set[tuple[str, str]] = set()
         self._checked_at = 0.0
         self._cache: OrderedDict[tuple[str, str, str], Decision] = OrderedDict()
         self._cache_size = cache_size
@@ -109,6 +110,9 @@ class Authorizer:
                 enforcer.load_policy()
                 enforcer.build_role_links()
                 self._enforcer = enforcer
+                self._holders = {
+                    (rule[0], rule[1]) for rule in enforcer.get_model().model["p"]["p"].policy
+                }
                 self._version = version
                 self._cache.clear()
 
@@ -158,6 +162,10 @@ class Authorizer:
         policy = self._enforcer.get_model().model["p"]["p"].policy
         for holder, path in self.subjects(subject, org):
             for domain in (org, ANY_ORG):
+                # Most held subjects (the user, its teams, the org) have no policy lines of
+                # their own in a domain: skip asking Casbin about them at all.
+                if (holder, domain) not in self._holders:
+                    continue
                 if self._enforcer.enforce(holder, domain, permission):
                     pattern = self._matching_pattern(policy, holder, domain, permission)
                     return Decision(True, permission, holder, domain, pattern, path)

@@ -1,0 +1,56 @@
+"""``./scripts/bench [--quick] [--only NAME ...]``: run the cases, print the table, write latest.json."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+
+from rich.console import Console
+
+from bench.environment import bench_env
+from bench.harness import CaseResult, print_table, write_results
+
+CASES = [
+    "get_by_id",
+    "create",
+    "bulk_import",
+    "keyset_paging",
+    "casbin_scale",
+    "startup",
+    "concurrency",
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="a reduced run of a few minutes")
+    parser.add_argument("--only", nargs="*", choices=CASES, help="run only these cases")
+    args = parser.parse_args(argv)
+    console = Console(width=200)
+    results: list[CaseResult] = []
+    selected = args.only or CASES
+    with bench_env() as env:
+        for name in selected:
+            try:
+                module = importlib.import_module(f"bench.cases.{name}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"bench.cases.{name}":
+                    raise
+                console.print(f"[yellow]{name}: not implemented in this checkout[/]")
+                continue
+            started = time.perf_counter()
+            console.print(f"[bold]{name}[/] ...")
+            case_results = module.run(env, args.quick)
+            results.extend(case_results)
+            console.print(f"  done in {time.perf_counter() - started:.1f} s")
+            print_table(case_results, console)
+    print_table(results, console)
+    path = write_results(results, args.quick)
+    console.print(f"wrote {path}")
+    return 0 if all(r.passed is not False for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
