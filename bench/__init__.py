@@ -1,1 +1,4 @@
-"""plugraph's benchmark suite: every figure is a ratio against a baseline measured in the same run."""
+"""plugraph's benchmark suite.
+
+Every figure is a ratio against a baseline measured in the same run.
+"""

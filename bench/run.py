@@ -1,4 +1,7 @@
-"""``./scripts/bench [--quick] [--only NAME ...]``: run the cases, print the table, write latest.json."""
+"""``./scripts/bench [--quick] [--only NAME ...]``.
+
+Runs the cases, prints the table and writes bench/results/latest.json.
+"""
 
 from __future__ import annotations
 
