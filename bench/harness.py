@@ -99,7 +99,8 @@ def machine() -> str:
         memory = f"{mem_kb / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration):
         memory = "?"
-    return f"{platform.system()} {platform.machine()}, {cpus} cores, {memory}, Python {platform.python_version()}"
+    python = platform.python_version()
+    return f"{platform.system()} {platform.machine()}, {cpus} cores, {memory}, Python {python}"
 
 
 def write_results(results: list[CaseResult], quick: bool, path: Path | None = None) -> Path:

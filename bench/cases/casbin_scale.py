@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 import time
+from pathlib import Path
 
 import casbin
 from neo4j import ManagedTransaction
@@ -103,8 +104,8 @@ def _time_authorizer(authorizer: Authorizer, questions: list[tuple[Principal, st
 def _plain_enforcer(rows: list[dict[str, str]]) -> casbin.Enforcer:
     model = casbin.model.Model()
     model.load_model_from_text(
-        open(MODEL_PATH)
-        .read()
+        Path(MODEL_PATH)
+        .read_text()
         .replace(
             "m = r.sub == p.sub && r.dom == p.dom && perm_match(r.perm, p.perm)",
             "m = g(r.sub, p.sub, r.dom) && r.dom == p.dom && perm_match(r.perm, p.perm)",
