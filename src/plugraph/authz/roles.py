@@ -8,6 +8,7 @@ SEEDED_ROLES: dict[str, tuple[str, ...]] = {
     "org-admin": ("*",),
     "plugin-admin": (
         "plugins:*",
+        "plugin-access:*",
         "marketplaces:*",
         "anchors:*:read",
         "audit:read",
