@@ -7,8 +7,9 @@ file held for as long as the server runs, so a second instance on the same
 directory fails with a clear message instead of corrupting it.
 
 Lifetime: :meth:`EmbeddedArcadeDB.stop` sends SIGTERM (then SIGKILL after a grace
-period); on Linux the child also gets SIGTERM from the kernel when its parent
-dies (``PR_SET_PDEATHSIG``), so killing plugraph with -9 leaves no orphan.
+period); on Linux the kernel kills the child when its parent
+dies (``PR_SET_PDEATHSIG`` with SIGKILL: a hung JVM shutdown must not leave an
+orphan), so killing plugraph with -9 leaves no orphan.
 """
 
 from __future__ import annotations
@@ -78,10 +79,15 @@ def port_is_free(port: int) -> bool:
 
 
 def _die_with_parent() -> None:
-    """preexec hook: ask Linux to SIGTERM the child when the parent dies."""
+    """preexec hook: ask Linux to SIGKILL the child when the parent dies.
+
+    SIGKILL, not SIGTERM: a parent that died without stopping us is already an
+    abnormal exit, and a JVM shutdown hook can hang on an open transaction, which
+    would leave an orphan. ArcadeDB's write-ahead log keeps acknowledged writes.
+    """
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     os.setpgrp()  # keep terminal Ctrl-C to the parent, which stops us in order
 
 
