@@ -66,13 +66,31 @@ def compare(
     note: str = "",
 ) -> CaseResult:
     """Alternate subject and baseline ``rounds`` times; each call returns one measurement."""
-    subject_values, baseline_values, ratios = [], [], []
+    subject_values, baseline_values = [], []
     for _ in range(rounds):
-        s = subject()
-        b = baseline()
-        subject_values.append(s)
-        baseline_values.append(b)
-        ratios.append(s / b if b else float("inf"))
+        subject_values.append(subject())
+        baseline_values.append(baseline())
+    return from_rounds(
+        name, subject_values, baseline_values, unit=unit, target=target, check=check, note=note
+    )
+
+
+def from_rounds(
+    name: str,
+    subject_values: list[float],
+    baseline_values: list[float],
+    *,
+    unit: str,
+    target: str,
+    check: Callable[[float], bool] | None = None,
+    note: str = "",
+    extra: dict[str, Any] | None = None,
+) -> CaseResult:
+    """A result from paired per-round measurements (round i of each side ran back to back):
+    medians of each side, their ratio, and the min..max of the per-round ratios."""
+    ratios = [
+        s / b if b else float("inf") for s, b in zip(subject_values, baseline_values, strict=True)
+    ]
     value, base = median(subject_values), median(baseline_values)
     ratio = value / base if base else float("inf")
     return CaseResult(
@@ -85,6 +103,7 @@ def compare(
         spread=(round(min(ratios), 3), round(max(ratios), 3)),
         note=note,
         passed=check(ratio) if check else None,
+        extra=extra or {},
     )
 
 
@@ -103,6 +122,15 @@ def machine() -> str:
     return f"{platform.system()} {platform.machine()}, {cpus} cores, {memory}, Python {python}"
 
 
+def load_average() -> list[float]:
+    """1, 5 and 15 minute load averages when the results are written (other work on the
+    machine widens the spread; the ratios are meant to survive it)."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
+
+
 def write_results(results: list[CaseResult], quick: bool, path: Path | None = None) -> Path:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     target = path or RESULTS_DIR / "latest.json"
@@ -110,6 +138,7 @@ def write_results(results: list[CaseResult], quick: bool, path: Path | None = No
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "mode": "quick" if quick else "full",
+        "load_average": load_average(),
         "cases": [
             {
                 k: v

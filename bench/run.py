@@ -13,7 +13,7 @@ import time
 from rich.console import Console
 
 from bench.environment import bench_env
-from bench.harness import CaseResult, print_table, write_results
+from bench.harness import CaseResult, load_average, machine, print_table, write_results
 
 CASES = [
     "get_by_id",
@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             print_table(case_results, console)
     print_table(results, console)
     path = write_results(results, args.quick)
+    console.print(f"{machine()}; load average {load_average()}")
     console.print(f"wrote {path}")
     return 0 if all(r.passed is not False for r in results) else 1
 

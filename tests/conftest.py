@@ -95,24 +95,29 @@ def _fresh_neo4j_store(server: Neo4jServer) -> GraphStore:
 @pytest.fixture(params=["arcadedb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def any_store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
     """A fresh, unmigrated store on every available backend (the contract suite)."""
+    server = None
     if request.param == "arcadedb":
-        store = _fresh_arcadedb_store(request.getfixturevalue("arcadedb"))
+        server = request.getfixturevalue("arcadedb")
+        store = _fresh_arcadedb_store(server)
     else:
         store = _fresh_neo4j_store(request.getfixturevalue("neo4j_server"))
     try:
         yield store
     finally:
         store.close()
+        if server is not None:
+            server.drop_database(store.database)
 
 
 @pytest.fixture
 def bare_store(arcadedb: EmbeddedArcadeDB) -> Iterator[GraphStore]:
-    """A fresh ArcadeDB database without migrations."""
+    """A fresh ArcadeDB database without migrations (dropped afterwards)."""
     store = _fresh_arcadedb_store(arcadedb)
     try:
         yield store
     finally:
         store.close()
+        arcadedb.drop_database(store.database)
 
 
 @pytest.fixture

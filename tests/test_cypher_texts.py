@@ -13,6 +13,8 @@ import pytest
 
 from plugraph.graph.dialect import NEO4J_INDEX_WAIT
 from plugraph.graph.queries import QUERIES
+from tests.edges.cypher_samples import edge_list_samples
+from tests.entities.cypher_samples import registry_and_entity_samples
 from tests.support.cypher_parser import lint_cypher
 
 
@@ -23,6 +25,8 @@ def file_queries() -> Iterator[tuple[str, str]]:
 
 def built_query_samples() -> Iterator[tuple[str, str]]:
     yield "dialect: neo4j index wait", NEO4J_INDEX_WAIT
+    yield from registry_and_entity_samples()
+    yield from edge_list_samples()
 
 
 @pytest.fixture(scope="module")

@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     registry_check_interval: float = Field(
         default=1.0, ge=0, description="seconds between plugin-registry version checks per process"
     )
+    ui_dir: Path | None = Field(
+        default=None,
+        description="the built admin UI served at /ui (default: the bundled or checkout ui/dist)",
+    )
     bootstrap_token: SecretStr | None = Field(
         default=None, description="becomes the demo org's org-admin token (automation)"
     )

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from plugraph.anchors.members import TeamMembers
+from plugraph.anchors.service import AnchorService
 from plugraph.authz.assignments import RoleAssignments
 from plugraph.authz.authorizer import Authorizer
+from plugraph.authz.plugin_policies import PluginPolicySync
+from plugraph.delivery.services import DeliveryServices, build_delivery_services
+from plugraph.edges.neighbors import Neighbors
+from plugraph.edges.node_edges import NodeEdges
+from plugraph.edges.service import EdgeService
+from plugraph.entities.service import EntityService
 from plugraph.errors import NotFound
 from plugraph.graph.migrations import Migrator
 from plugraph.graph.store import GraphStore
 from plugraph.manifests.model import Manifest
+from plugraph.marketplaces.services import MarketplaceServices, build_marketplace_services
+from plugraph.registry.service import PluginRegistry
 from plugraph.security.authenticator import Authenticator
 from plugraph.security.rate_limits import RateLimiter
 from plugraph.security.tokens import TokenService
@@ -29,12 +39,20 @@ class AppContext:
     authorizer: Authorizer
     tokens: TokenService
     assignments: RoleAssignments
+    registry: PluginRegistry
+    entities: EntityService
+    marketplaces: MarketplaceServices
+    delivery: DeliveryServices
+    anchors: AnchorService
+    team_members: TeamMembers
+    edges: EdgeService
+    node_edges: NodeEdges
+    neighbors: Neighbors
     rate_limiter: RateLimiter = field(default_factory=RateLimiter)
 
     def installed_manifest(self, slug: str) -> Manifest:
         """The current manifest of an installed plugin, or 404."""
-        registry = getattr(self, "registry", None)
-        for manifest in registry.active_manifests() if registry is not None else ():
+        for manifest in self.registry.active_manifests():
             if manifest.slug == slug:
                 return manifest
         raise NotFound(f"no installed plugin {slug!r}")
@@ -49,6 +67,9 @@ class AppContext:
 
 def build_context(store: GraphStore, settings: Settings) -> AppContext:
     authorizer = Authorizer(store, check_interval=settings.authz_check_interval)
+    registry = PluginRegistry(store, check_interval=settings.registry_check_interval)
+    registry.add_listener(PluginPolicySync(authorizer, registry.label_owner))
+    delivery = build_delivery_services(store)
     return AppContext(
         settings=settings,
         store=store,
@@ -57,4 +78,13 @@ def build_context(store: GraphStore, settings: Settings) -> AppContext:
         authorizer=authorizer,
         tokens=TokenService(store),
         assignments=RoleAssignments(store, authorizer),
+        registry=registry,
+        entities=EntityService(store, registry),
+        marketplaces=build_marketplace_services(store, authorizer, delivery.catalog),
+        delivery=delivery,
+        anchors=AnchorService(store, registry),
+        team_members=TeamMembers(store),
+        edges=EdgeService(store, registry, authorizer),
+        node_edges=NodeEdges(store, registry, authorizer),
+        neighbors=Neighbors(store, registry, authorizer),
     )

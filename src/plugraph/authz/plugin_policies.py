@@ -52,12 +52,13 @@ class PluginPolicySync:
 
     def __call__(self, event: str, manifest: Manifest) -> None:
         subject = plugin_subject(manifest.slug)
+        # Resolve label owners before the transaction: no graph reads nested inside it.
+        patterns = [] if event == "uninstall" else plugin_patterns(manifest, self.label_owner)
 
         def work(tx: ManagedTransaction) -> None:
             if event == "uninstall":
                 self.authorizer.remove_subject_tx(tx, subject)
             else:
-                patterns = plugin_patterns(manifest, self.label_owner)
                 self.authorizer.replace_subject_policies_tx(tx, subject, ANY_ORG, patterns)
 
         self.authorizer.store.execute_write(work)

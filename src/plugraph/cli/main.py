@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from plugraph.cli import db, token_cmd
+from plugraph.cli import db, entities_cmd, plugin_cmd, token_cmd
 from plugraph.cli.cypher_cmd import cypher
 from plugraph.cli.serve import serve
 
@@ -17,3 +17,5 @@ app.command()(serve)
 app.command()(cypher)
 app.add_typer(db.app, name="db")
 app.add_typer(token_cmd.app, name="token")
+app.add_typer(plugin_cmd.app, name="plugin")
+app.add_typer(entities_cmd.app, name="entities")

@@ -12,6 +12,7 @@ import structlog
 import typer
 import uvicorn
 
+from plugraph.anchors.seed import seed_demo
 from plugraph.api.app import create_app
 from plugraph.cli.errors import friendly
 from plugraph.cli.options import GraphUrlOption, load_settings
@@ -19,7 +20,9 @@ from plugraph.errors import ConfigError
 from plugraph.graph.connect import open_graph
 from plugraph.graph.migrations import Migrator
 from plugraph.observability.logs import configure_logging
+from plugraph.resources import resource_dir
 from plugraph.security.bootstrap import BootstrapTokenInvalid, bootstrap
+from plugraph.security.principal import system_principal
 
 log = structlog.get_logger(__name__)
 
@@ -59,12 +62,18 @@ def serve(
         bootstrap_secret = (
             settings.bootstrap_token.get_secret_value() if settings.bootstrap_token else None
         )
+        # The demo org and its anchors first (idempotent), then its administrator and token.
+        seed_demo(store)
         try:
             result = bootstrap(store, context.authorizer, context.tokens, bootstrap_secret)
         except BootstrapTokenInvalid as exc:
             raise ConfigError("PLUGRAPH_BOOTSTRAP_TOKEN", str(exc)) from None
         if result.new_token:
             _announce_token(result.new_token, result.org_slug)
+        context.registry.sync_directory(
+            settings.manifests_dir or resource_dir("manifests"),
+            system_principal(result.org_id, result.org_slug),
+        )
         log.info(
             "serve.ready",
             url=f"http://{settings.host}:{settings.port}",

@@ -31,9 +31,22 @@ RESERVED_LABELS = (
     "ApiToken",
     "CasbinRule",
     "AuthzState",
+    "Client",
 )
 RESERVED_LABEL_PREFIXES = ("Plugin", "Plugraph")
-RESERVED_EDGE_LABELS = ("HAS_VERSION", "DECLARES", "MEMBER_OF", "OWNS", "LISTS")
+RESERVED_EDGE_LABELS = (
+    "HAS_VERSION",
+    "DECLARES",
+    "MEMBER_OF",
+    "OWNS",
+    "LISTS",
+    "GRANTS",
+    "INSTALLED",
+    "HAS",
+    "HAS_ENVIRONMENT",
+    "AUTHENTICATES",
+    "BY",
+)
 
 OnDelete = Literal["restrict", "cascade", "detach"]
 

@@ -23,9 +23,7 @@ router = APIRouter(prefix="/admin", tags=["authorization"])
 def list_permissions(
     principal: Annotated[Principal, require(None)], context: Context
 ) -> list[dict[str, Any]]:
-    registry = getattr(context, "registry", None)
-    manifests = registry.active_manifests() if registry is not None else []
-    return [perm.__dict__ for perm in catalog(manifests)]
+    return [perm.__dict__ for perm in catalog(context.registry.active_manifests())]
 
 
 @router.get("/roles", summary="The seeded roles and the permission patterns they grant")

@@ -1,0 +1,127 @@
+"""Case 3: bulk import through the bulk endpoint and the CLI vs a raw ``UNWIND`` of the same rows.
+
+Subjects (each round imports ``N`` new AwsAccount entities per side):
+
+* ``POST /admin/plugins/aws-iam-ic/entities/AwsAccount:bulk`` over HTTP, requests of
+  1,000 items (the CLI's default batch), one after another on one keep-alive client:
+  validation of every row, uniqueness checks against stored entities, the creates,
+  one version record per row and one audit event per request, one transaction each.
+* ``plugraph entities import <file>.jsonl`` as a subprocess on the same database
+  (``PLUGRAPH_GRAPH_URL=bolt://...``), timed from spawn to exit (Python start-up
+  included), batches of 1,000.
+
+Baseline: ``cypher/entities/bulk_create`` (``UNWIND $rows AS row CREATE ... SET n = row``)
+of the same rows, already flattened with their system properties, 1,000 rows per
+managed transaction, from the bench process. Target: subject rate >= 0.5 x raw rate.
+Rounds alternate the three sides; each side writes fresh accountIds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from bench.environment import BenchEnv
+from bench.harness import CaseResult, from_rounds
+from bench.http_server import REPO_ROOT, HttpServer
+from bench.stack import ACCOUNTS, LABEL, PLUGIN, account, deployment, raw_rows, raw_unwind, rotate
+
+BATCH = 1000
+
+
+def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
+    entities = 10_000 if quick else 100_000
+    rounds = 2 if quick else 3
+    next_number = iter(range(0, 10**11, entities))
+    with deployment(env) as dep:
+        cli_env = {
+            **os.environ,
+            "PLUGRAPH_GRAPH_URL": dep.conn.uri,
+            "PLUGRAPH_GRAPH_USER": dep.conn.user,
+            "PLUGRAPH_GRAPH_PASSWORD": dep.conn.password,
+            "PLUGRAPH_GRAPH_DATABASE": dep.conn.database,
+        }
+        with (
+            HttpServer(dep.conn, dep.org_id, env.workdir) as server,
+            httpx.Client(base_url=server.url, headers=dep.auth, timeout=600.0) as client,
+        ):
+
+            def http() -> float:
+                first = next(next_number)
+                bodies = [
+                    json.dumps(
+                        {
+                            "mode": "create",
+                            "items": [
+                                account(n) for n in range(s, min(s + BATCH, first + entities))
+                            ],
+                        }
+                    ).encode()
+                    for s in range(first, first + entities, BATCH)
+                ]
+                started = time.perf_counter()
+                for body in bodies:
+                    response = client.post(
+                        f"{ACCOUNTS}:bulk",
+                        content=body,
+                        headers={"Content-Type": "application/json"},
+                    )
+                    if response.status_code != 200:
+                        raise RuntimeError(f"{response.status_code}: {response.text[:2000]}")
+                return entities / (time.perf_counter() - started)
+
+            def cli() -> float:
+                first = next(next_number)
+                path = env.workdir / f"import-{first}.jsonl"
+                with path.open("w") as out:
+                    for n in range(first, first + entities):
+                        out.write(json.dumps(account(n)) + "\n")
+                command = [
+                    str(Path(sys.executable).parent / "plugraph"), "entities", "import", str(path),
+                    "--plugin", PLUGIN, "--label", LABEL, "--batch-size", str(BATCH),
+                ]  # fmt: skip
+                started = time.perf_counter()
+                done = subprocess.run(
+                    command, cwd=REPO_ROOT, env=cli_env, capture_output=True, timeout=1800
+                )
+                elapsed = time.perf_counter() - started
+                path.unlink()
+                if done.returncode != 0:
+                    raise RuntimeError(f"import failed: {done.stderr.decode()[-2000:]}")
+                return entities / elapsed
+
+            def raw() -> float:
+                first = next(next_number)
+                rows = raw_rows(range(first, first + entities), dep.org_id)
+                started = time.perf_counter()
+                raw_unwind(dep.store, rows, BATCH)
+                return entities / (time.perf_counter() - started)
+
+            values = rotate(rounds, {"http": http, "cli": cli, "raw": raw})
+    size = f"{entities:,} entities per side and round, {rounds} rounds"
+    return [
+        from_rounds(
+            f"bulk import {entities:,}: :bulk endpoint (HTTP, 1,000/request) vs raw UNWIND",
+            values["http"],
+            values["raw"],
+            unit="rows/s",
+            target=">= 0.5",
+            check=lambda r: r >= 0.5,
+            note=size,
+        ),
+        from_rounds(
+            f"bulk import {entities:,}: plugraph entities import (CLI) vs raw UNWIND",
+            values["cli"],
+            values["raw"],
+            unit="rows/s",
+            target=">= 0.5",
+            check=lambda r: r >= 0.5,
+            note=size + "; CLI timed from spawn to exit",
+        ),
+    ]

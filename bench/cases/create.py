@@ -1,0 +1,183 @@
+"""Case 2: POST one entity through the generic stack vs a hand-written route doing only the write;
+and the cost of JSON Schema validation per entity for every example label.
+
+HTTP: ``POST /admin/plugins/aws-iam-ic/entities/AwsAccount`` (auth, Casbin, manifest
+lookup, JSON Schema validation, uniqueness check, create, version record, audit event,
+all in one managed transaction) vs ``POST /bare/aws/accounts`` (the same create
+statement in a managed transaction; nothing else). Requests interleaved one by one
+on one keep-alive client; throughput ratio reported (no target: the difference is
+the price of validation + history + audit, itemised by the validation rows).
+
+Validation: per example label, the time plugraph spends validating one valid
+document (``plugraph.entities.documents.ensure_valid``: server-owned member check +
+the label's ``jsonschema`` Draft 2020-12 validator, compiled once, formats asserted)
+vs a compiled validator on the same schema with the same format checks
+(``fastjsonschema``, code-generated once). Target: plugraph < 50 us per entity.
+``jsonschema-rs`` (Rust) is timed too when installed and reported in ``extra``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from bench.environment import BenchEnv
+from bench.harness import CaseResult, from_rounds, median
+from bench.http_server import HttpServer
+from bench.stack import ACCOUNTS, BARE, EXAMPLE_PLUGINS, account, deployment, interleaved
+from plugraph.entities.documents import ensure_valid
+from plugraph.manifests.entity_schema import _CHECKS  # the format checks plugraph asserts
+
+# One valid document per example label (checked valid below before timing).
+SAMPLES: dict[tuple[str, str], dict[str, Any]] = {
+    ("aws-iam-ic", "AwsAccount"): account(42),
+    ("aws-iam-ic", "AwsPermissionSet"): {
+        "name": "AdministratorAccess",
+        "arn": "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef",
+        "sessionDuration": "PT4H",
+        "description": "Full access",
+        "relayState": "https://console.aws.amazon.com/",
+        "managedPolicies": ["arn:aws:iam::aws:policy/AdministratorAccess"],
+    },
+    ("github", "GithubRepository"): {
+        "fullName": "octo-org/payments-api",
+        "url": "https://github.com/octo-org/payments-api",
+        "description": "Payments",
+        "defaultBranch": "main",
+        "visibility": "private",
+        "archived": False,
+        "topics": ["payments", "api"],
+        "language": "Python",
+        "pushedAt": "2026-01-02T03:04:05Z",
+    },
+    ("github", "GithubTeam"): {
+        "organization": "octo-org",
+        "slug": "platform",
+        "name": "Platform",
+        "description": "The platform team",
+        "privacy": "closed",
+    },
+    ("github", "GithubWebhook"): {
+        "hookId": 12345,
+        "url": "https://hooks.example.com/github",
+        "contentType": "json",
+        "events": ["push", "pull_request"],
+        "active": True,
+        "insecureSsl": False,
+    },
+    ("pagerduty", "PagerDutyService"): {
+        "serviceId": "PXPGF42",
+        "name": "Payments API",
+        "description": "Payments",
+        "status": "active",
+        "escalationPolicy": "PABC123",
+        "urgency": "high",
+        "acknowledgementTimeout": 600,
+        "htmlUrl": "https://example.pagerduty.com/services/PXPGF42",
+    },
+    ("pagerduty", "PagerDutySchedule"): {
+        "scheduleId": "PSCH123",
+        "name": "Primary",
+        "timeZone": "Europe/Berlin",
+        "htmlUrl": "https://example.pagerduty.com/schedules/PSCH123",
+    },
+}
+
+
+def _per_call_us(fn: Callable[[], object], calls: int) -> float:
+    started = time.perf_counter()
+    for _ in range(calls):
+        fn()
+    return (time.perf_counter() - started) / calls * 1e6
+
+
+def _compiled(schema: dict[str, Any]) -> Callable[[Any], object]:
+    import fastjsonschema
+
+    draft7 = {k: v for k, v in schema.items() if k != "$schema"}  # same keywords in draft 7
+    return fastjsonschema.compile(draft7, formats=dict(_CHECKS), use_default=False)
+
+
+def _rust(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    validator = jsonschema_rs.validator_for(schema, validate_formats=True, formats=dict(_CHECKS))
+    return validator.is_valid
+
+
+def _validation(dep, quick: bool) -> list[CaseResult]:
+    calls = 2000 if quick else 20000
+    rounds = 3 if quick else 7
+    results = []
+    for (slug, label), document in SAMPLES.items():
+        runtime = dep.context.registry.vertex_label(slug, label)
+        schema = runtime.label.json_schema
+        ensure_valid(runtime, document)  # raises if the sample is invalid
+        compiled = _compiled(schema)
+        compiled(document)
+        rust = _rust(schema)
+        assert rust is None or rust(document)
+        ours, theirs, rusts = [], [], []
+        for _ in range(rounds):
+            ours.append(_per_call_us(lambda r=runtime, d=document: ensure_valid(r, d), calls))
+            theirs.append(_per_call_us(lambda c=compiled, d=document: c(d), calls))
+            if rust is not None:
+                rusts.append(_per_call_us(lambda v=rust, d=document: v(d), calls))
+        result = from_rounds(
+            f"validate one {label}: plugraph (jsonschema, compiled once) vs fastjsonschema",
+            ours,
+            theirs,
+            unit="us/entity",
+            target="plugraph < 50 us",
+            note=f"{calls} valid documents per round, {rounds} rounds",
+            extra={"jsonschema_rs_us": round(median(rusts), 2)} if rusts else None,
+        )
+        result.passed = result.value < 50
+        results.append(result)
+    return results
+
+
+def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
+    requests = 100 if quick else 500
+    rounds = 5 if quick else 9
+    results: list[CaseResult] = []
+    with deployment(env, EXAMPLE_PLUGINS) as dep:
+        results += _validation(dep, quick)
+        with (
+            HttpServer(dep.conn, dep.org_id, env.workdir) as server,
+            httpx.Client(base_url=server.url, headers=dep.auth, timeout=30.0) as client,
+        ):
+            first = client.post(ACCOUNTS, json=account(1))
+            bare = client.post(BARE, json=account(2))
+            assert first.status_code == 201 == bare.status_code, (first.text, bare.text)
+            assert set(first.json()) == set(bare.json())
+            numbers = iter(range(10, 10_000_000))
+
+            def post(prefix: str):
+                def one(_: int) -> None:
+                    response = client.post(prefix, json=account(next(numbers)))
+                    if response.status_code != 201:
+                        raise RuntimeError(f"{response.status_code}: {response.text}")
+
+                return one
+
+            series = {"generic": post(ACCOUNTS), "bare": post(BARE)}
+            interleaved(1, 20, series)  # warm-up
+            values = interleaved(rounds, requests, series)
+    results.insert(
+        0,
+        from_rounds(
+            "POST one entity: generic (validate+write+version+audit) vs hand-written write",
+            values["generic"],
+            values["bare"],
+            unit="req/s",
+            target="(report)",
+            note=f"{requests} creates per side and round, interleaved; {rounds} rounds",
+        ),
+    )
+    return results

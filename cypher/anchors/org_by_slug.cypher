@@ -1,0 +1,3 @@
+// One org by its (globally unique) slug. params: $slug
+MATCH (o:Org {slug: $slug})
+RETURN properties(o) AS node

@@ -1,0 +1,3 @@
+// One org by id. params: $org
+MATCH (o:Org {id: $org})
+RETURN properties(o) AS node

@@ -1,0 +1,1 @@
+"""The host's core anchors (Org, Team, User, Project, Environment): bespoke CRUD and seeding."""

@@ -1,0 +1,1 @@
+"""Plugin edges: relationships declared by manifests, checked and written in one transaction."""

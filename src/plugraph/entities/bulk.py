@@ -1,0 +1,256 @@
+"""Bulk create / upsert: validate every row first, then write all rows in one transaction.
+
+All or nothing: any invalid row is a 422 listing each problem at ``/items/<i>/...``
+(before anything is written); a row whose unique values another stored entity holds
+is a 409 listing those rows. Writes go through ``UNWIND`` in batches of
+:data:`BATCH_SIZE`, with one version per row and one audit event per call.
+
+Upsert matches rows to stored entities by ``key``, a field with a single-field
+unique index; a matched entity is replaced by the row (its version increments),
+an unmatched row creates an entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
+
+from neo4j import ManagedTransaction
+
+from plugraph.audit.recorder import record
+from plugraph.clock import utc_now
+from plugraph.entities import versions as history
+from plugraph.entities.documents import document_errors
+from plugraph.entities.models import MAX_BULK_ITEMS, BulkRequest, BulkResult
+from plugraph.entities.storage import SystemProperties
+from plugraph.entities.uniqueness import bulk_conflicts, key_values
+from plugraph.errors import Conflict, FieldError, PayloadTooLarge, ValidationFailed
+from plugraph.graph.identifiers import check_label, quote
+from plugraph.graph.queries import QUERIES
+from plugraph.ids import new_id
+from plugraph.manifests.pointers import join
+from plugraph.manifests.property_mapping import flatten, unflatten
+from plugraph.registry.fields import cypher_property
+from plugraph.registry.runtime import VertexLabelRuntime
+from plugraph.security.principal import Principal
+
+BATCH_SIZE = 1000
+MAX_REPORTED_ERRORS = 1000
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PreparedRow:
+    index: int
+    props: dict[str, Any]  # the flattened document (no system properties yet)
+
+    @property
+    def document(self) -> dict[str, Any]:
+        """The document as stored (nulls and empty objects dropped)."""
+        return unflatten(self.props)
+
+
+@dataclass(frozen=True)
+class PreparedBulk:
+    request: BulkRequest
+    rows: tuple[PreparedRow, ...]
+
+
+def upsert_lookup_query(label: str, key: str) -> str:
+    """Stored entities of the org whose ``key`` is one of ``$keys``, write-locked."""
+    return (
+        "UNWIND $keys AS key\n"
+        f"MATCH (n:{quote(check_label(label))}:PluginEntity {{_org: $org, _plugin: $plugin}})\n"
+        f"WHERE {cypher_property('n', key)} = key\n"
+        "SET n._lock = true\n"
+        "REMOVE n._lock\n"
+        "RETURN key, properties(n) AS props"
+    )
+
+
+def prepare_bulk(runtime: VertexLabelRuntime, request: BulkRequest) -> PreparedBulk:
+    """Validate every row (422 with all problems) and flatten it; nothing is written."""
+    if len(request.items) > MAX_BULK_ITEMS:
+        raise PayloadTooLarge(
+            f"a bulk request takes at most {MAX_BULK_ITEMS} items, not {len(request.items)}",
+            limit=MAX_BULK_ITEMS,
+        )
+    errors = _key_errors(runtime, request)
+    rows: list[PreparedRow] = []
+    for i, item in enumerate(request.items):
+        found = document_errors(runtime, item, join("", "items", i))
+        if found:
+            errors += found
+            continue
+        rows.append(PreparedRow(i, flatten(item)))
+    if request.mode == "upsert" and request.key and not errors:
+        errors += [
+            FieldError(
+                join("", "items", row.index, *request.key.split(".")), "is required for upsert"
+            )
+            for row in rows
+            if row.props.get(request.key) is None
+        ]
+    errors += _duplicates_within(runtime, rows)
+    if errors:
+        shown = errors[:MAX_REPORTED_ERRORS]
+        raise ValidationFailed(
+            f"{len(errors)} problem(s) in the bulk request; nothing was written",
+            shown,
+            truncated=len(errors) > len(shown),
+        )
+    return PreparedBulk(request, tuple(rows))
+
+
+def _key_errors(runtime: VertexLabelRuntime, request: BulkRequest) -> list[FieldError]:
+    if request.mode == "create":
+        if request.key is not None:
+            return [FieldError("/key", "applies to mode upsert only")]
+        return []
+    keys = sorted(i.fields[0] for i in runtime.unique_indexes if len(i.fields) == 1)
+    if request.key is None or request.key not in keys:
+        allowed = ", ".join(keys) or f"none: {runtime.name} declares no single-field unique index"
+        return [FieldError("/key", f"must name a field with a unique index ({allowed})")]
+    return []
+
+
+def _duplicates_within(
+    runtime: VertexLabelRuntime, rows: Sequence[PreparedRow]
+) -> list[FieldError]:
+    errors: list[FieldError] = []
+    for index in runtime.unique_indexes:
+        first: dict[tuple[Any, ...], int] = {}
+        for row in rows:
+            values = key_values(index, row.props)
+            if values is None:
+                continue
+            if values in first:
+                at = join("", "items", row.index, *index.fields[0].split("."))
+                errors.append(
+                    FieldError(
+                        at,
+                        f"duplicates /items/{first[values]} on unique ({', '.join(index.fields)})",
+                    )
+                )
+            else:
+                first[values] = row.index
+    return errors
+
+
+def write_bulk(
+    tx: ManagedTransaction,
+    actor: Principal,
+    runtime: VertexLabelRuntime,
+    prepared: PreparedBulk,
+) -> BulkResult:
+    """Write every prepared row in ``tx`` (the caller's managed transaction)."""
+    request, org, now = prepared.request, actor.org_id, utc_now()
+    existing: dict[Any, dict[str, Any]] = {}
+    if request.mode == "upsert" and request.key:
+        query = upsert_lookup_query(runtime.name, request.key)
+        keys = [row.props[request.key] for row in prepared.rows]
+        for batch in _batches(keys):
+            for found in tx.run(query, keys=batch, org=org, plugin=runtime.plugin):
+                existing[found["key"]] = found["props"]
+    creates: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    versions: list[dict[str, Any]] = []
+    ids: list[str] = []
+    for row in prepared.rows:
+        stored = existing.get(row.props[request.key]) if request.key else None
+        if stored is None:
+            system = SystemProperties(
+                id=new_id(),
+                plugin=runtime.plugin,
+                label=runtime.name,
+                org=org,
+                version=1,
+                created_at=now,
+                updated_at=now,
+                created_by=actor.subject,
+                updated_by=actor.subject,
+            )
+            creates.append(row.props | system.as_properties())
+            op: history.Op = "create"
+        else:
+            before = SystemProperties.from_properties(stored)
+            system = replace(
+                before, version=before.version + 1, updated_at=now, updated_by=actor.subject
+            )
+            props = row.props | system.as_properties()
+            updates.append({"id": system.id, "expected": before.version, "props": props})
+            op = "update"
+        ids.append(system.id)
+        versions.append(
+            history.version_row(
+                entity_id=system.id,
+                org=org,
+                plugin=runtime.plugin,
+                label=runtime.name,
+                version=system.version,
+                op=op,
+                document=row.document,
+                at=now,
+                actor=actor.subject,
+            )
+        )
+    _refuse_stored_conflicts(tx, runtime, org, prepared.rows, ids)
+    for batch in _batches(creates):
+        tx.run(QUERIES.render("entities/bulk_create", label=runtime.name), rows=batch).consume()
+    for batch in _batches(updates):
+        updated = tx.run(
+            QUERIES.render("entities/bulk_replace", label=runtime.name),
+            rows=batch,
+            org=org,
+            plugin=runtime.plugin,
+        ).single(strict=True)["updated"]
+        if updated != len(batch):
+            raise Conflict("entities changed while the bulk upsert ran; retry it")
+    for batch in _batches(versions):
+        history.record_versions_tx(tx, batch)
+    record(
+        tx,
+        actor,
+        action="entity.bulk",
+        target_kind="entities",
+        target_id=runtime.name,
+        target_label=runtime.name,
+        plugin=runtime.plugin,
+        details={
+            "mode": request.mode,
+            "items": len(prepared.rows),
+            "created": len(creates),
+            "updated": len(updates),
+        },
+    )
+    return BulkResult(request.mode, len(creates), len(updates), ids)
+
+
+def _refuse_stored_conflicts(
+    tx: ManagedTransaction,
+    runtime: VertexLabelRuntime,
+    org: str,
+    rows: Sequence[PreparedRow],
+    ids: Sequence[str],
+) -> None:
+    checks = [(row.index, entity_id, row.props) for row, entity_id in zip(rows, ids, strict=True)]
+    conflicts = bulk_conflicts(tx, runtime, org, checks)
+    if conflicts:
+        errors = [
+            FieldError(
+                join("", "items", index, *spec.fields[0].split(".")),
+                f"another {runtime.name} of this org already has these values of "
+                f"({', '.join(spec.fields)}): {holder}",
+            ).as_dict()
+            for index, spec, holder in sorted(conflicts, key=lambda c: c[0])[:MAX_REPORTED_ERRORS]
+        ]
+        raise Conflict(
+            f"{len(conflicts)} row(s) conflict with stored entities; nothing was written",
+            errors=errors,
+        )
+
+
+def _batches(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), BATCH_SIZE):
+        yield items[start : start + BATCH_SIZE]

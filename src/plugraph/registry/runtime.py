@@ -1,0 +1,41 @@
+"""What hot paths need about one declared label, built once per (plugin, label, version)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from jsonschema import Draft202012Validator
+
+from plugraph.manifests.label_schema import StoredProperty
+from plugraph.manifests.model import EdgeLabel, IndexSpec, VertexLabel
+
+
+@dataclass(frozen=True)
+class VertexLabelRuntime:
+    plugin: str
+    plugin_version: str
+    label: VertexLabel
+    validator: Draft202012Validator  # compiled once per (plugin, label, version), reused
+    fields: Mapping[str, StoredProperty]  # every graph property the schema defines
+    indexed: frozenset[str]  # declared, indexed scalar fields: what filters and sorts may use
+
+    @property
+    def name(self) -> str:
+        return self.label.name
+
+    @property
+    def unique_indexes(self) -> tuple[IndexSpec, ...]:
+        return tuple(index for index in self.label.indexes if index.unique)
+
+
+@dataclass(frozen=True)
+class EdgeLabelRuntime:
+    plugin: str
+    plugin_version: str
+    label: EdgeLabel
+    validator: Draft202012Validator | None  # None when the edge declares no property schema
+
+    @property
+    def name(self) -> str:
+        return self.label.name
