@@ -44,7 +44,11 @@ class BenchEnv:
         store = GraphStore.connect(conn)
         try:
             if self.external is not None:
-                store.write("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+                # CALL { } IN TRANSACTIONS runs only in an auto-commit transaction on Neo4j
+                with store.session() as session:
+                    session.run(
+                        "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+                    ).consume()
             if migrate:
                 Migrator(store).migrate()
             yield store

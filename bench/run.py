@@ -45,7 +45,22 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             started = time.perf_counter()
             console.print(f"[bold]{name}[/] ...")
-            case_results = module.run(env, args.quick)
+            try:
+                case_results = module.run(env, args.quick)
+            except Exception as exc:  # one broken case must not lose the others' results
+                console.print_exception(max_frames=8)
+                case_results = [
+                    CaseResult(
+                        name=f"{name}: failed",
+                        value=0.0,
+                        baseline=0.0,
+                        ratio=0.0,
+                        target="completes",
+                        unit="",
+                        note=f"{type(exc).__name__}: {str(exc)[:300]}",
+                        passed=False,
+                    )
+                ]
             results.extend(case_results)
             console.print(f"  done in {time.perf_counter() - started:.1f} s")
             print_table(case_results, console)

@@ -37,8 +37,8 @@ SKIP_QUERY = (
 def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
     entities = 10_000 if quick else 100_000
     limit = entities // PAGES
-    per_round = 10 if quick else 20
-    rounds = 5 if quick else 7
+    per_round = 5 if quick else 2
+    rounds = 4 if quick else 5
     scope = f"entities:{PLUGIN}:{LABEL}"
     with deployment(env) as dep:
         rows = raw_rows(range(entities), dep.org_id)

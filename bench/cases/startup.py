@@ -1,6 +1,6 @@
 """Case 6: start-up with 1,000 installed plugin manifests: time to ready, and memory.
 
-``N`` valid manifests (1,000; quick: 100) are generated into a temporary directory:
+``N`` valid manifests (1,000; quick: 50) are generated into a temporary directory:
 distinct slugs ``bench-pNNNN`` and labels ``BenchThingNNNN``, each one vertex label
 with an inline schema, a unique index and a plain index. ``plugraph serve`` runs as a
 subprocess with ``PLUGRAPH_MANIFESTS_DIR`` pointing there and its own embedded
@@ -125,7 +125,7 @@ def start_once(graph_url: str, manifests: Path, log: Path, extra_env: dict[str, 
 
 
 def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
-    count = 100 if quick else 1000
+    count = 50 if quick else 1000
     rounds = 2 if quick else 3
     root = env.workdir / "startup"
     generated = write_manifests(root / "generated", count)
