@@ -2,7 +2,7 @@
 // so a concurrent writer's update can never be lost (Neo4j's documented pattern; on
 // ArcadeDB the write makes concurrent transactions conflict and retry).
 // params: $org, $plugin, $id
-MATCH (n:{{Label:label}}:PluginEntity {_org: $org, _plugin: $plugin, id: $id})
+MATCH (n:{{Label:label}} {_org: $org, _plugin: $plugin, id: $id})
 SET n._lock = true
 REMOVE n._lock
 RETURN properties(n) AS props

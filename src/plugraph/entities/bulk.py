@@ -61,7 +61,7 @@ def upsert_lookup_query(label: str, key: str) -> str:
     """Stored entities of the org whose ``key`` is one of ``$keys``, write-locked."""
     return (
         "UNWIND $keys AS key\n"
-        f"MATCH (n:{quote(check_label(label))}:PluginEntity {{_org: $org, _plugin: $plugin}})\n"
+        f"MATCH (n:{quote(check_label(label))} {{_org: $org, _plugin: $plugin}})\n"
         f"WHERE {cypher_property('n', key)} = key\n"
         "SET n._lock = true\n"
         "REMOVE n._lock\n"

@@ -2,7 +2,7 @@
 
 Shape (bracketed parts only when asked for)::
 
-    MATCH (n:`Label`:PluginEntity {_org: $org, _plugin: $plugin})
+    MATCH (n:`Label` {_org: $org, _plugin: $plugin})
     [WHERE n.`status` = $f0 AND n.`name` STARTS WITH $f1 AND n.`kind` IN $f2
        AND <keyset predicate after the cursor>]
     RETURN properties(n) AS props
@@ -41,7 +41,7 @@ class BuiltQuery:
 
 
 def _match(label: str) -> str:
-    return f"MATCH (n:{quote(check_label(label))}:PluginEntity {{_org: $org, _plugin: $plugin}})"
+    return f"MATCH (n:{quote(check_label(label))} {{_org: $org, _plugin: $plugin}})"
 
 
 def _filter_clauses(filters: tuple[Filter, ...], params: dict[str, Any]) -> list[str]:

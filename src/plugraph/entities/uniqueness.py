@@ -30,7 +30,7 @@ from plugraph.registry.runtime import VertexLabelRuntime
 def conflict_query(label: str, fields: Sequence[str]) -> str:
     equal = " AND ".join(f"{cypher_property('n', name)} = $v{i}" for i, name in enumerate(fields))
     return (
-        f"MATCH (n:{quote(check_label(label))}:PluginEntity {{_org: $org}})\n"
+        f"MATCH (n:{quote(check_label(label))} {{_org: $org}})\n"
         f"WHERE {equal} AND n.id <> $id\n"
         "RETURN n.id AS id\n"
         "LIMIT 1"
@@ -43,7 +43,7 @@ def bulk_conflict_query(label: str, fields: Sequence[str]) -> str:
     )
     return (
         "UNWIND $rows AS row\n"
-        f"MATCH (n:{quote(check_label(label))}:PluginEntity {{_org: $org}})\n"
+        f"MATCH (n:{quote(check_label(label))} {{_org: $org}})\n"
         f"WHERE {equal} AND n.id <> row.id\n"
         "RETURN row.index AS index, n.id AS id"
     )
