@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
                     )
                 ]
             results.extend(case_results)
+            write_results(results, args.quick)  # after every case: an interrupted run keeps them
             console.print(f"  done in {time.perf_counter() - started:.1f} s")
             print_table(case_results, console)
     print_table(results, console)

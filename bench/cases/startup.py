@@ -34,6 +34,8 @@ from bench.harness import CaseResult, from_rounds
 from bench.http_server import REPO_ROOT, _die_with_parent, stop_process, wait_ready
 from plugraph.graph.embedded import free_loopback_port
 
+COUNT_ENV = "PLUGRAPH_BENCH_STARTUP_MANIFESTS"
+
 
 def manifest(i: int) -> dict[str, object]:
     return {
@@ -125,7 +127,7 @@ def start_once(graph_url: str, manifests: Path, log: Path, extra_env: dict[str, 
 
 
 def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
-    count = 50 if quick else 1000
+    count = int(os.environ.get(COUNT_ENV) or (50 if quick else 1000))
     rounds = 2 if quick else 3
     root = env.workdir / "startup"
     generated = write_manifests(root / "generated", count)
