@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from neo4j import ManagedTransaction
+from neo4j.exceptions import ConstraintError
 from pydantic import BaseModel
 
 from plugraph.anchors.kinds import ENVIRONMENT, ORG, PROJECT, TEAM, USER, AnchorKind
@@ -68,7 +69,14 @@ class AnchorService:
         """Create an anchor of an org-scoped kind (teams, users, projects, environments)."""
         if kind is ORG:
             raise ValueError("organisations are created with create_org")
-        return self.store.execute_write(lambda tx: create_tx(tx, principal, kind, body))
+        try:
+            return self.store.execute_write(lambda tx: create_tx(tx, principal, kind, body))
+        except ConstraintError:
+            # a concurrent create of the same slug committed first
+            slug = body.model_dump()["slug"]
+            raise Conflict(
+                f"a {kind.singular} with slug {slug!r} already exists in this org", pointer="/slug"
+            ) from None
 
     def create_org(self, principal: Principal, body: OrgCreate) -> AnchorPublic:
         return self.store.execute_write(lambda tx: create_org_tx(tx, principal, body))
