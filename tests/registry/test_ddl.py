@@ -59,7 +59,7 @@ def test_object_names_are_deterministic_and_distinct():
     statement = index_object(
         "A", IndexSpec(fields=("owner.email",), unique=True), database_unique=True
     )
-    assert "REQUIRE (n._org, n.`owner.email`) IS UNIQUE" in statement.statement
+    assert "REQUIRE (n.`owner.email`, n._org) IS UNIQUE" in statement.statement
 
 
 # -- what the design relies on, measured on the embedded ArcadeDB ------------------------

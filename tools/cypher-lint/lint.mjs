@@ -16,7 +16,6 @@
 // separated by ';' (migrations) is parsed as a whole: the parser splits it
 // and reports positions relative to the full text.
 
-import { readFileSync } from 'node:fs';
 import process from 'node:process';
 
 import {
@@ -77,10 +76,18 @@ function fail(message) {
   process.exit(2);
 }
 
-function main() {
+// Read stdin as a stream: readFileSync(0) throws EAGAIN when the pipe is non-blocking and
+// the writer has not finished yet (seen under load).
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function main() {
   let input;
   try {
-    input = JSON.parse(readFileSync(0, 'utf8'));
+    input = JSON.parse(await readStdin());
   } catch (err) {
     fail(`stdin is not valid JSON: ${err.message}`);
   }
@@ -108,4 +115,4 @@ function main() {
   process.stdout.write(`${JSON.stringify(output)}\n`);
 }
 
-main();
+await main();

@@ -31,7 +31,7 @@ from plugraph.graph.queries import QUERIES
 from plugraph.ids import new_id
 from plugraph.manifests.pointers import join
 from plugraph.manifests.property_mapping import flatten, unflatten
-from plugraph.registry.fields import cypher_property
+from plugraph.registry.fields import cypher_key
 from plugraph.registry.runtime import VertexLabelRuntime
 from plugraph.security.principal import Principal
 
@@ -58,11 +58,16 @@ class PreparedBulk:
 
 
 def upsert_lookup_query(label: str, key: str) -> str:
-    """Stored entities of the org whose ``key`` is one of ``$keys``, write-locked."""
+    """Stored entities of the org whose ``key`` is one of ``$keys``, write-locked.
+
+    Each row's pattern names exactly the declared unique index, ``(key, _org)``, so
+    ArcadeDB looks it up by key (it does so only for a pattern covering a whole index,
+    and never for ``IN`` in a writing query); see ``plugraph.registry.ddl``."""
     return (
         "UNWIND $keys AS key\n"
-        f"MATCH (n:{quote(check_label(label))} {{_org: $org, _plugin: $plugin}})\n"
-        f"WHERE {cypher_property('n', key)} = key\n"
+        f"MATCH (n:{quote(check_label(label))} {{{cypher_key(key)}: key, _org: $org}})\n"
+        "WITH key, n\n"
+        "WHERE n._plugin = $plugin\n"
         "SET n._lock = true\n"
         "REMOVE n._lock\n"
         "RETURN key, properties(n) AS props"

@@ -1,6 +1,6 @@
 """Business-key uniqueness (declared unique indexes), checked inside the write transaction.
 
-Uniqueness is per org: ``(n._org, n.f1, ...)``. The database enforces it with a
+Uniqueness is per org: ``(n.f1, ..., n._org)``. The database enforces it with a
 composite constraint when every field is always present (see
 ``plugraph.registry.ddl``); this check runs in every case, in the write's own
 transaction, so a conflict is a 409 naming the fields and the entity holding them.
@@ -23,29 +23,38 @@ from neo4j import ManagedTransaction
 from plugraph.errors import Conflict
 from plugraph.graph.identifiers import check_label, quote
 from plugraph.manifests.model import IndexSpec
-from plugraph.registry.fields import cypher_property
+from plugraph.registry.fields import cypher_key, cypher_property
 from plugraph.registry.runtime import VertexLabelRuntime
 
 
 def conflict_query(label: str, fields: Sequence[str]) -> str:
-    equal = " AND ".join(f"{cypher_property('n', name)} = $v{i}" for i, name in enumerate(fields))
+    """The holder of one key, other than the entity ``$id`` itself.
+
+    The pattern names exactly the declared index's properties, ``(f1, ..., _org)``:
+    ArcadeDB looks a pattern up in an index only when it covers all of the index's
+    properties, and with ``{_org: $org}`` alone it seeked an ``(_org, ...)`` index and
+    read the whole org (``plugraph.registry.ddl``).
+    """
+    keys = "".join(f"{cypher_key(name)}: $v{i}, " for i, name in enumerate(fields))
     return (
-        f"MATCH (n:{quote(check_label(label))} {{_org: $org}})\n"
-        f"WHERE {equal} AND n.id <> $id\n"
+        f"MATCH (n:{quote(check_label(label))} {{{keys}_org: $org}})\n"
+        "WHERE n.id <> $id\n"
         "RETURN n.id AS id\n"
         "LIMIT 1"
     )
 
 
 def bulk_conflict_query(label: str, fields: Sequence[str]) -> str:
-    equal = " AND ".join(
-        f"{cypher_property('n', name)} = row.v{i}" for i, name in enumerate(fields)
-    )
+    """Stored entities of the org whose leading key field is one of ``$values``, with
+    their whole key: one index seek per value (``IN``), matched to rows in Python. An
+    ``UNWIND`` + ``MATCH`` per row is planned without indexes on ArcadeDB."""
+    key = ", ".join(cypher_property("n", name) for name in fields)
     return (
-        "UNWIND $rows AS row\n"
-        f"MATCH (n:{quote(check_label(label))} {{_org: $org}})\n"
-        f"WHERE {equal} AND n.id <> row.id\n"
-        "RETURN row.index AS index, n.id AS id"
+        f"MATCH (n:{quote(check_label(label))})\n"
+        f"WHERE {cypher_property('n', fields[0])} IN $values\n"
+        "WITH n\n"
+        "WHERE n._org = $org\n"
+        f"RETURN n.id AS id, [{key}] AS key"
     )
 
 
@@ -94,15 +103,23 @@ def bulk_conflicts(
     (not the row's own) already holds."""
     found: list[tuple[int, IndexSpec, str]] = []
     for index in runtime.unique_indexes:
-        params = []
+        wanted: dict[tuple[Any, ...], list[tuple[int, str]]] = {}
         for position, entity_id, props in rows:
             values = key_values(index, props)
             if values is not None:
-                item = {f"v{i}": value for i, value in enumerate(values)}
-                params.append(item | {"index": position, "id": entity_id})
-        if not params:
+                wanted.setdefault(_hashable(values), []).append((position, entity_id))
+        if not wanted:
             continue
+        leading = list(dict.fromkeys(values[0] for values in wanted))
         query = bulk_conflict_query(runtime.name, index.fields)
-        for row in tx.run(query, rows=params, org=org):
-            found.append((int(row["index"]), index, str(row["id"])))
+        for record in tx.run(query, values=leading, org=org):
+            holder = str(record["id"])
+            for position, entity_id in wanted.get(_hashable(tuple(record["key"])), ()):
+                if entity_id != holder:
+                    found.append((position, index, holder))
     return found
+
+
+def _hashable(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Key values as a dict key (scalars; the rare list value compares as a tuple)."""
+    return tuple(tuple(v) if isinstance(v, list) else v for v in values)

@@ -6,7 +6,18 @@ only from names checked against the strict patterns and back-quoted.
 
 * ``pg_<Label>_id_uq``: ``REQUIRE n.id IS UNIQUE`` for every vertex label.
 * ``pg_<Label>_org_id_ix``: ``(n._org, n.id)``, for per-org listing in id order.
-* A declared unique index is unique per org, over ``(n._org, n.f1, ...)``.
+* A declared index (unique or not) covers ``(n.f1, ..., n._org)``: unique per org, and
+  led by the declared field so lookups by value can seek it (below).
+
+Column order matters on ArcadeDB (measured with ``EXPLAIN`` over Bolt, 26.10): its
+planner seeks any index whose *leading* property is compared in the MATCH pattern and
+costs every candidate alike, so with several ``(n._org, ...)`` indexes an
+``{_org: $org, id: $id}`` pattern seeked an arbitrary one by ``_org`` alone and read
+the whole org (165 ms vs 1.4 ms per lookup at 20,000 entities). Lookups therefore put
+only the selective property in the pattern (``{id: $id}``, ``{accountId: $v0}``) and
+filter ``_org`` after a ``WITH`` (see ``cypher/entities/get.cypher``,
+``plugraph.entities.uniqueness``); ``tests/entities/test_index_use.py`` checks the
+plans. Neo4j plans both forms the same way.
 
 ArcadeDB (measured over Bolt, 26.10): composite uniqueness constraints are supported
 and a violation raises ``ConstraintError`` as on Neo4j, but a node that lacks one of
@@ -83,7 +94,7 @@ def is_enforceable_unique(index: IndexSpec, fields: Mapping[str, StoredProperty]
 
 
 def index_object(label: str, index: IndexSpec, *, database_unique: bool) -> SchemaObject:
-    columns = ", ".join(["n._org", *(cypher_property("n", name) for name in index.fields)])
+    columns = ", ".join([*(cypher_property("n", name) for name in index.fields), "n._org"])
     target = f"FOR (n:{quote(check_label(label))})"
     if database_unique:
         name = object_name(label, index.fields, "uq")
@@ -95,12 +106,18 @@ def index_object(label: str, index: IndexSpec, *, database_unique: bool) -> Sche
     )
 
 
+# Part of every declared index's digest: objects made with another column layout (the
+# ``(n._org, fields...)`` of 0.1.0) get other names, so re-deriving replaces them.
+_COLUMN_LAYOUT = "fields,_org"
+
+
 def object_name(label: str, fields: Iterable[str], suffix: str) -> str:
     """``pg_<Label>_<fields>_<digest>_<suffix>``: readable, and distinct for distinct fields
     (``owner.email`` and ``owner_email`` differ in the digest)."""
     fields = tuple(fields)
     readable = "_".join(field.replace(".", "_") for field in fields)[:80]
-    digest = hashlib.sha256("\x1f".join(fields).encode()).hexdigest()[:8]
+    keyed = "\x1f".join(fields) + "\x1e" + _COLUMN_LAYOUT
+    digest = hashlib.sha256(keyed.encode()).hexdigest()[:8]
     return f"{PREFIX}{check_label(label)}_{readable}_{digest}_{suffix}"
 
 

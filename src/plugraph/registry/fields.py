@@ -34,6 +34,13 @@ def cypher_property(variable: str, path: str) -> str:
     return f"{variable}.{quote(path)}"
 
 
+def cypher_key(path: str) -> str:
+    """```owner.email```: a declared field as a back-quoted map key in a pattern."""
+    if not is_safe_path(path):
+        raise InvalidIdentifierError("property", path, PROPERTY_PATTERN)
+    return quote(path)
+
+
 def is_indexable(prop: StoredProperty) -> bool:
     """A scalar (not a list) with a safe name: what indexes, filters and sorts may use."""
     return not prop.array and is_safe_path(prop.path)
