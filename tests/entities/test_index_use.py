@@ -9,7 +9,6 @@ index seek uses, so a query that would scan fails here instead of in a benchmark
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
@@ -18,39 +17,9 @@ from plugraph.entities.bulk import upsert_lookup_query
 from plugraph.entities.uniqueness import bulk_conflict_query, conflict_query
 from plugraph.graph.queries import QUERIES
 from plugraph.graph.store import GraphStore
+from tests.support.query_plans import lookups
 
 LABEL = "AwsAccount"
-# The optimizer's seek: NodeIndexSeek(n:Label) [index=NAME, prop=..., prop=..., filter: ...]
-_SEEK = re.compile(r"NodeIndexSeek\(\w+:\w+\) \[index=[^,]+(?:\[[^\]]*\])?, (.*?), filter:")
-# The optimizer's scans, and the interpreter's node step with the index it used, if any.
-_SCAN = re.compile(r"(NodeByLabelScan|AllNodesScan)\(")
-_MATCH_NODE = re.compile(r"\+ MATCH NODE \(\w+:\w+\)(?: \[index: \w+\[([^\]]*)\]\])?")
-
-
-def lookups(store: GraphStore, text: str, **params: Any) -> list[set[str]]:
-    """The properties each node lookup of the query's plan uses (an empty set: a scan).
-
-    ``PROFILE`` in a transaction that is rolled back: queries the optimizer takes show
-    their plan either way, but for the ones ArcadeDB interprets (writes, UNWIND) only
-    an executed profile names the index each MATCH used."""
-    with store.session() as session:
-        tx = session.begin_transaction()
-        try:
-            result = tx.run("PROFILE " + text, **params)
-            profile = result.consume().profile or {}
-        finally:
-            tx.rollback()
-    description = str(profile.get("args", {}).get("string-representation", ""))
-    found: list[set[str]] = []
-    for line in description.splitlines():
-        if seek := _SEEK.search(line):
-            found.append({part.split("=", 1)[0].strip() for part in seek.group(1).split(", ")})
-        elif _SCAN.search(line):
-            found.append(set())
-        elif node := _MATCH_NODE.search(line):
-            found.append({p.strip() for p in node.group(1).split(",")} if node.group(1) else set())
-    assert found, f"no node lookup in the plan:\n{description}"
-    return found
 
 
 @pytest.fixture
