@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from jsonschema import Draft202012Validator
-
+from plugraph.manifests.compiled_schema import CompiledSchema
 from plugraph.manifests.model import EdgeLabel, Manifest
 
 
@@ -30,7 +29,7 @@ class EdgeRuntime(Protocol):
     def label(self) -> EdgeLabel: ...
 
     @property
-    def validator(self) -> Draft202012Validator | None: ...
+    def validator(self) -> CompiledSchema | None: ...
 
 
 class EdgeRegistry(ManifestSource, Protocol):
@@ -49,7 +48,7 @@ class EdgeRegistry(ManifestSource, Protocol):
 class EdgeDeclaration:
     plugin: str
     edge: EdgeLabel
-    validator: Draft202012Validator | None = None
+    validator: CompiledSchema | None = None
 
     @property
     def label(self) -> str:

@@ -14,7 +14,6 @@ from plugraph.edges.declarations import EdgeDeclaration
 from plugraph.edges.nodes import public_properties
 from plugraph.errors import FieldError, ValidationFailed
 from plugraph.manifests import property_mapping
-from plugraph.manifests.validation_errors import field_errors
 
 
 def validate(decl: EdgeDeclaration, properties: Mapping[str, Any], pointer: str) -> None:
@@ -26,7 +25,8 @@ def validate(decl: EdgeDeclaration, properties: Mapping[str, Any], pointer: str)
                 [FieldError(pointer, "this edge label takes no properties")],
             )
         return
-    errors = field_errors(decl.validator.iter_errors(dict(properties)), base=pointer)
+    # jsonschema-rs first; jsonschema only words the errors of rejected properties.
+    errors = decl.validator.errors(dict(properties), base=pointer)
     if errors:
         raise ValidationFailed(
             f"the properties do not match the schema of edge label {decl.label}", errors

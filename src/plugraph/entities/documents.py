@@ -21,8 +21,12 @@ def document_errors(runtime: VertexLabelRuntime, document: Any, base: str = "") 
     if not isinstance(document, dict):
         return [FieldError(base, "must be a JSON object")]
     errors = server_owned_errors(document, base)
-    owned = {key for key in document if is_server_owned(key)}
-    clean = {key: value for key, value in document.items() if key not in owned}
+    clean = (
+        {key: value for key, value in document.items() if not is_server_owned(key)}
+        if errors
+        else document
+    )
+    # jsonschema-rs first; jsonschema only words the errors of a rejected document.
     errors += [
         FieldError(base + error.pointer, error.message)
         for error in schema_errors(runtime.validator, clean)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jsonschema import Draft202012Validator
-
+from plugraph.manifests.compiled_schema import CompiledSchema
 from plugraph.manifests.label_schema import StoredProperty
 from plugraph.manifests.model import EdgeLabel, IndexSpec, VertexLabel
 
@@ -16,7 +15,8 @@ class VertexLabelRuntime:
     plugin: str
     plugin_version: str
     label: VertexLabel
-    validator: Draft202012Validator  # compiled once per (plugin, label, version), reused
+    # compiled once per (plugin, label, version), reused: jsonschema-rs + jsonschema for errors
+    validator: CompiledSchema
     fields: Mapping[str, StoredProperty]  # every graph property the schema defines
     indexed: frozenset[str]  # declared, indexed scalar fields: what filters and sorts may use
 
@@ -34,7 +34,7 @@ class EdgeLabelRuntime:
     plugin: str
     plugin_version: str
     label: EdgeLabel
-    validator: Draft202012Validator | None  # None when the edge declares no property schema
+    validator: CompiledSchema | None  # None when the edge declares no property schema
 
     @property
     def name(self) -> str:
