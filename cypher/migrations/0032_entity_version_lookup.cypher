@@ -1,5 +1,7 @@
-// Entity history looked up by entity alone (the latest version of many entities at once,
-// cypher/entities/version_last.cypher). ArcadeDB uses an index for a pattern only when the
-// pattern covers all of the index's properties, so (entity_id, version) does not serve
-// {entity_id: id}; this single-property index does (and Neo4j can use either).
-CREATE INDEX entity_version_entity IF NOT EXISTS FOR (n:EntityVersion) ON (n.entity_id);
+// Lighter entity history: every write records a version, so each index on EntityVersion
+// is paid by every write (bulk imports write as many versions as entities).
+// - Versions are addressed by (entity_id, version); the per-version id was never read.
+// - No query reads history by (_org, plugin, label), and ArcadeDB's optimizer seeked that
+//   index by _org alone for version lookups, reading the org's whole history.
+DROP CONSTRAINT entity_version_id IF EXISTS;
+DROP INDEX entity_version_org IF EXISTS;

@@ -64,7 +64,7 @@ def test_the_upsert_lookup_uses_the_declared_index_per_key(aws: GraphStore) -> N
     [
         ("version_get", [{"entity_id", "version"}]),
         ("version_list", [{"entity_id"}]),
-        ("version_last", [{"entity_id"}, {"entity_id", "version"}]),
+        ("version_latest", [{"entity_id"}]),
     ],
 )
 def test_version_lookups_use_the_entity_key(

@@ -267,22 +267,8 @@ class EntityService:
                 raise PreconditionFailed(f"{runtime.name} {entity_id} changed while deleting")
             now = utc_now()
             rows = [self._version_row(actor, runtime, current, "delete", now, current.version + 1)]
+            # Cascaded entities got their delete versions from the delete rules.
             cascaded = {entity.id for entity in effects.cascaded}
-            for last in history.last_versions_tx(tx, actor.org_id, cascaded).values():
-                if last.op != "delete":
-                    rows.append(
-                        history.version_row(
-                            entity_id=last.entity_id,
-                            org=actor.org_id,
-                            plugin=last.plugin,
-                            label=last.label,
-                            version=last.version + 1,
-                            op="delete",
-                            document=last.document,
-                            at=now,
-                            actor=actor.subject,
-                        )
-                    )
             history.record_versions_tx(tx, rows)
             record(
                 tx,
@@ -308,7 +294,7 @@ class EntityService:
             exists = tx.run(
                 QUERIES.render("entities/exists", label=runtime.name), id=entity_id
             ).single(strict=True)["found"]
-            last = history.last_versions_tx(tx, actor.org_id, [entity_id]).get(entity_id)
+            last = history.latest_version_tx(tx, actor.org_id, entity_id)
             if last is None or last.plugin != slug or last.label != runtime.name:
                 raise _not_found(runtime, entity_id)
             if exists:

@@ -1,6 +1,6 @@
 """Entity history: one immutable ``(:EntityVersion)`` per write, in the write's transaction.
 
-``(:EntityVersion {id, entity_id, _org, plugin, label, version, op, data, at, actor})``:
+``(:EntityVersion {entity_id, _org, plugin, label, version, op, data, at, actor})``:
 ``data`` is the JSON text of the document at that version (for ``delete``, the last
 document before deletion, which ``restore`` recreates). Versions are not linked to the
 entity node, so the history of a deleted entity stays readable.
@@ -16,7 +16,6 @@ from typing import Any, Literal
 from neo4j import ManagedTransaction
 
 from plugraph.graph.queries import QUERIES
-from plugraph.ids import new_id
 
 Op = Literal["create", "update", "delete", "restore"]
 
@@ -70,7 +69,6 @@ def version_row(
 ) -> dict[str, Any]:
     """The properties of one ``(:EntityVersion)``."""
     return {
-        "id": new_id(),
         "entity_id": entity_id,
         "_org": org,
         "plugin": plugin,
@@ -125,10 +123,7 @@ def get_version_tx(
     return EntityVersion.from_properties(row["version"]) if row else None
 
 
-def last_versions_tx(
-    tx: ManagedTransaction, org: str, entity_ids: Iterable[str]
-) -> dict[str, EntityVersion]:
-    """The latest version of each entity that has any history."""
-    rows = tx.run(QUERIES.text("entities/version_last"), org=org, ids=list(entity_ids)).data()
-    versions = [EntityVersion.from_properties(row["version"]) for row in rows]
-    return {version.entity_id: version for version in versions}
+def latest_version_tx(tx: ManagedTransaction, org: str, entity_id: str) -> EntityVersion | None:
+    """The entity's latest version in ``org``, or None when it has no history."""
+    row = tx.run(QUERIES.text("entities/version_latest"), org=org, id=entity_id).single()
+    return EntityVersion.from_properties(row["version"]) if row else None
