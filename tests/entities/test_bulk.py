@@ -35,6 +35,14 @@ def test_bulk_create_writes_every_row_with_a_version_and_one_audit_event(client,
     assert '"created": 2500' in events[0]["details"]
     first = client.get(f"{ACCOUNTS}/{body['ids'][0]}").json()
     assert first["accountId"] == "000000000000"
+    (version,) = client.get(f"{ACCOUNTS}/{body['ids'][0]}/versions").json()["items"]
+    assert (version["version"], version["op"], version["actor"]) == (
+        1,
+        "create",
+        first["_meta"]["created_by"],
+    )
+    assert version["data"] == {k: v for k, v in first.items() if k not in ("id", "_meta")}
+    assert version["at"] == first["_meta"]["created_at"]
 
 
 def test_invalid_rows_are_all_reported_with_their_index_and_nothing_is_written(

@@ -50,6 +50,11 @@ class PreparedRow:
         """The document as stored (nulls and empty objects dropped)."""
         return unflatten(self.props)
 
+    @property
+    def data(self) -> str:
+        """The document as a version records it (``plugraph.entities.versions``)."""
+        return history.version_data(self.document)
+
 
 @dataclass(frozen=True)
 class PreparedBulk:
@@ -158,34 +163,40 @@ def write_bulk(
         for batch in _batches(keys):
             for found in tx.run(query, keys=batch, org=org, plugin=runtime.plugin):
                 existing[found["key"]] = found["props"]
-    creates: list[dict[str, Any]] = []
+    created = SystemProperties(
+        id="",  # set per row
+        plugin=runtime.plugin,
+        label=runtime.name,
+        org=org,
+        version=1,
+        created_at=now,
+        updated_at=now,
+        created_by=actor.subject,
+        updated_by=actor.subject,
+    )
+    creates: list[dict[str, Any]] = []  # {props, data}; the versions' shared parts go once
     updates: list[dict[str, Any]] = []
-    versions: list[dict[str, Any]] = []
+    versions: list[dict[str, Any]] = []  # the updates' versions
     ids: list[str] = []
     for row in prepared.rows:
         stored = existing.get(row.props[request.key]) if request.key else None
         if stored is None:
-            system = SystemProperties(
-                id=new_id(),
-                plugin=runtime.plugin,
-                label=runtime.name,
-                org=org,
-                version=1,
-                created_at=now,
-                updated_at=now,
-                created_by=actor.subject,
-                updated_by=actor.subject,
-            )
-            creates.append(row.props | system.as_properties())
-            op: history.Op = "create"
-        else:
-            before = SystemProperties.from_properties(stored)
-            system = replace(
-                before, version=before.version + 1, updated_at=now, updated_by=actor.subject
-            )
-            props = row.props | system.as_properties()
-            updates.append({"id": system.id, "expected": before.version, "props": props})
-            op = "update"
+            entity_id = new_id()
+            system = replace(created, id=entity_id)
+            creates.append({"props": row.props | system.as_properties(), "data": row.data})
+            ids.append(entity_id)
+            continue
+        before = SystemProperties.from_properties(stored)
+        system = replace(
+            before, version=before.version + 1, updated_at=now, updated_by=actor.subject
+        )
+        updates.append(
+            {
+                "id": system.id,
+                "expected": before.version,
+                "props": row.props | system.as_properties(),
+            }
+        )
         ids.append(system.id)
         versions.append(
             history.version_row(
@@ -194,15 +205,29 @@ def write_bulk(
                 plugin=runtime.plugin,
                 label=runtime.name,
                 version=system.version,
-                op=op,
+                op="update",
                 document=row.document,
                 at=now,
                 actor=actor.subject,
             )
         )
     _refuse_stored_conflicts(tx, runtime, org, prepared.rows, ids)
-    for batch in _batches(creates):
-        tx.run(QUERIES.render("entities/bulk_create", label=runtime.name), rows=batch).consume()
+    if creates:
+        shared_history = history.version_row(
+            entity_id="",
+            org=org,
+            plugin=runtime.plugin,
+            label=runtime.name,
+            version=1,
+            op="create",
+            document={},
+            at=now,
+            actor=actor.subject,
+        )
+        shared_history = {k: v for k, v in shared_history.items() if k not in ("entity_id", "data")}
+        text = QUERIES.render("entities/bulk_create_versioned", label=runtime.name)
+        for batch in _batches(creates):
+            tx.run(text, rows=batch, history=shared_history).consume()
     for batch in _batches(updates):
         updated = tx.run(
             QUERIES.render("entities/bulk_replace", label=runtime.name),

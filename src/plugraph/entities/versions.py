@@ -75,10 +75,15 @@ def version_row(
         "label": label,
         "version": version,
         "op": op,
-        "data": json.dumps(document, sort_keys=True, separators=(",", ":")),
+        "data": version_data(document),
         "at": at,
         "actor": actor,
     }
+
+
+def version_data(document: Mapping[str, Any]) -> str:
+    """The ``data`` of a version: the document as canonical JSON text."""
+    return json.dumps(document, sort_keys=True, separators=(",", ":"))
 
 
 def record_versions_tx(tx: ManagedTransaction, rows: Iterable[Mapping[str, Any]]) -> None:
