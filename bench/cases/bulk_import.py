@@ -33,7 +33,7 @@ from bench.http_server import REPO_ROOT, HttpServer
 from bench.stack import ACCOUNTS, LABEL, PLUGIN, account, deployment, raw_rows, raw_unwind, rotate
 
 BATCH = 1000
-SIZE_ENV = "PLUGRAPH_BENCH_BULK_ENTITIES"  # the 100,000 once the import is linear
+SIZE_ENV = "PLUGRAPH_BENCH_BULK_ENTITIES"  # default: the 100,000 (quick: 5,000)
 DELETE_BATCH = (
     "MATCH (n:`AwsAccount`)\nWITH n LIMIT 5000\nWITH n, n.id AS id\nDETACH DELETE n\n"
     "RETURN count(id) AS deleted"
@@ -47,7 +47,7 @@ def _empty_label(store) -> None:
 
 
 def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
-    entities = int(os.environ.get(SIZE_ENV) or (5_000 if quick else 10_000))
+    entities = int(os.environ.get(SIZE_ENV) or (5_000 if quick else 100_000))
     rounds = 2
     next_number = iter(range(0, 10**11, entities))
     request_seconds: list[float] = []
