@@ -6,6 +6,7 @@ import pytest
 
 from plugraph.errors import NotFound
 from plugraph.graph.store import ConnectionSettings, GraphStore
+from plugraph.registry import store as registry_store
 from plugraph.registry.cache import RegistryCache
 from plugraph.registry.records import RegistrySnapshot
 from plugraph.registry.service import PluginRegistry
@@ -115,3 +116,35 @@ def test_listeners_are_called_after_each_committed_change(store):
         ("upgrade", "widgets", "1.1.0"),
         ("uninstall", "widgets", "1.1.0"),
     ]
+
+
+def test_a_reload_parses_only_the_manifests_of_changed_plugins(store, second_store, monkeypatch):
+    first = PluginRegistry(store, check_interval=0)
+    second = PluginRegistry(second_store, check_interval=0)
+    first.install(manifest(widgets()), ACTOR)
+    gizmos = widgets(slug="gizmos", edge_labels=[])
+    gizmos["vertex_labels"][0]["name"] = "Gizmo"
+    first.install(manifest(gizmos), ACTOR)
+    for registry in (first, second):  # both processes hold the two plugins
+        assert {m.slug for m in registry.active_manifests()} == {"widgets", "gizmos"}
+    parsed: list[str] = []
+    original = registry_store.manifest_from_json
+
+    def counting(text: str):
+        found = original(text)
+        parsed.append(f"{found.slug} {found.version}")
+        return found
+
+    monkeypatch.setattr(registry_store, "manifest_from_json", counting)
+
+    first.install(manifest(widgets("1.1.0")), ACTOR)
+    assert {m.slug: m.version for m in second.active_manifests()} == {
+        "widgets": "1.1.0",
+        "gizmos": "1.0.0",
+    }
+    assert parsed == ["widgets 1.1.0"]
+
+    first.uninstall("gizmos", ACTOR)
+    assert [m.slug for m in second.active_manifests()] == ["widgets"]
+    assert second.label_owner("Widget") == "widgets"
+    assert parsed == ["widgets 1.1.0"]

@@ -7,6 +7,7 @@ from neo4j.exceptions import ConstraintError
 
 from plugraph.graph.store import GraphStore
 from plugraph.manifests.model import IndexSpec
+from plugraph.registry import store as registry_store
 from plugraph.registry.ddl import index_object, object_name
 from tests.registry.conftest import install, widgets
 
@@ -86,3 +87,36 @@ def test_arcadedb_treats_a_missing_composite_key_part_as_a_value(store):
     store.write("CREATE (n:Probe2) SET n = $p", {"p": {"_org": "a"}})
     with pytest.raises(ConstraintError):
         store.write("CREATE (n:Probe2) SET n = $p", {"p": {"_org": "a"}})
+
+
+def test_an_install_reads_only_the_schema_objects_of_its_own_labels(client, store):
+    install(client, widgets())
+    gadgets = widgets(slug="gadgets", edge_labels=[])
+    gadgets["vertex_labels"][0]["name"] = "Gadget"
+    assert install(client, gadgets).status_code == 201
+
+    found = registry_store.schema_object_names(store, ["Widget"], [])
+    assert set(found) == set(schema_names(store))
+    assert all(labels == {"Widget"} for _kind, labels in found.values())
+    assert found["pg_Widget_id_uq"][0] == "constraint"
+    assert found["pg_Widget_org_id_ix"][0] == "index"
+    # a name it would create counts even on another label (IF NOT EXISTS goes by name)
+    assert set(registry_store.schema_object_names(store, [], ["pg_Gadget_id_uq"])) == {
+        "pg_Gadget_id_uq"
+    }
+    assert registry_store.schema_object_names(store, ["Nothing"], ["pg_Nothing_id_uq"]) == {}
+
+
+def test_a_reinstall_under_another_slug_drops_the_leftover_indexes_of_its_label(client, store):
+    install(client, widgets())
+    assert client.delete("/admin/plugins/widgets").status_code == 200
+    assert object_name("Widget", ["color"], "ix") in schema_names(store)  # left behind
+
+    other = widgets(slug="other-widgets")
+    other["vertex_labels"][0]["indexes"] = [{"fields": ["size"]}]
+    assert install(client, other).status_code == 201
+
+    names = schema_names(store)
+    assert object_name("Widget", ["size"], "ix") in names
+    assert object_name("Widget", ["color"], "ix") not in names
+    assert "pg_Widget_id_uq" in names

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import structlog
-from neo4j import ManagedTransaction
 
 from plugraph.authz.authorizer import Authorizer
 from plugraph.authz.permissions import scope_to_permission
@@ -44,7 +43,12 @@ def plugin_patterns(manifest: Manifest, label_owner: Callable[[str], str | None]
 
 
 class PluginPolicySync:
-    """A registry listener that keeps ``plugin:<slug>`` policies in step with manifests."""
+    """A registry listener that keeps ``plugin:<slug>`` policies in step with manifests.
+
+    Each event changes only that plugin's policy lines, in the graph and in this
+    process's enforcer (no reload of every policy): installing N plugins costs N times
+    one plugin, not N². Other processes reload when they see the version move.
+    """
 
     def __init__(self, authorizer: Authorizer, label_owner: Callable[[str], str | None]) -> None:
         self.authorizer = authorizer
@@ -52,14 +56,9 @@ class PluginPolicySync:
 
     def __call__(self, event: str, manifest: Manifest) -> None:
         subject = plugin_subject(manifest.slug)
+        if event == "uninstall":
+            self.authorizer.remove_subject(subject)
+            return
         # Resolve label owners before the transaction: no graph reads nested inside it.
-        patterns = [] if event == "uninstall" else plugin_patterns(manifest, self.label_owner)
-
-        def work(tx: ManagedTransaction) -> None:
-            if event == "uninstall":
-                self.authorizer.remove_subject_tx(tx, subject)
-            else:
-                self.authorizer.replace_subject_policies_tx(tx, subject, ANY_ORG, patterns)
-
-        self.authorizer.store.execute_write(work)
-        self.authorizer.refresh(force=True)
+        patterns = plugin_patterns(manifest, self.label_owner)
+        self.authorizer.set_subject_policies(subject, ANY_ORG, patterns)

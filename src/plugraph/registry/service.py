@@ -332,13 +332,24 @@ class PluginRegistry:
     def _create_schema(
         self, manifest: Manifest
     ) -> tuple[list[SchemaObject], list[tuple[str, str]]]:
-        """Create the derived indexes/constraints; returns (created now, now obsolete)."""
-        existing = registry_store.schema_object_names(self.store)
+        """Create the derived indexes/constraints; returns (created now, now obsolete).
+
+        Reads only the schema objects on this manifest's vertex labels or named like the
+        ones it wants (the database filters them), so the cost of an install does not grow
+        with the number of installed plugins; read fresh on every install because other
+        processes may create or drop objects too.
+        """
+        labels = {vertex.name for vertex in manifest.vertex_labels}
         desired = [
             obj
             for vertex in manifest.vertex_labels
             for obj in label_objects(vertex, stored_properties(vertex.json_schema))
         ]
+        if not labels:
+            return [], []
+        existing = registry_store.schema_object_names(
+            self.store, labels, [obj.name for obj in desired]
+        )
         created: list[SchemaObject] = []
         try:
             for obj in desired:
@@ -354,7 +365,6 @@ class PluginRegistry:
                 f"stored {obj.label} entities violate the new unique index {obj.name}; "
                 "resolve the duplicates first (see the upgrade plan)"
             ) from None
-        labels = {vertex.name for vertex in manifest.vertex_labels}
         wanted = {obj.name for obj in desired}
         obsolete = [
             (name, kind)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from neo4j import ManagedTransaction
 
@@ -27,24 +28,49 @@ def read_version(store: GraphStore) -> int:
     return int(store.read(QUERIES.text("registry/state_get"))[0]["version"])
 
 
+# Per store: the installed plugins of the last snapshot read, by plugin version id. A
+# version's manifest never changes, so a reload after one install fetches and parses only
+# that plugin's manifest, not every installed one.
+_PARSED: WeakKeyDictionary[GraphStore, dict[str, InstalledPlugin]] = WeakKeyDictionary()
+
+
 def read_snapshot(store: GraphStore) -> RegistrySnapshot:
-    """The counter and every installed manifest, read in one transaction (consistent)."""
+    """The counter and every installed plugin, read in one transaction (consistent).
 
-    def work(tx: ManagedTransaction) -> RegistrySnapshot:
+    Manifests already parsed for an earlier snapshot of this store are reused by version
+    id; only new versions' manifests are read and parsed.
+    """
+    parsed = _PARSED.get(store, {})
+
+    def work(tx: ManagedTransaction) -> tuple[int, dict[str, InstalledPlugin]]:
         version = int(tx.run(QUERIES.text("registry/state_get")).single(strict=True)["version"])
-        rows = tx.run(QUERIES.text("registry/active")).data()
-        plugins = {
-            row["slug"]: InstalledPlugin(
-                slug=row["slug"],
-                version=row["version"],
-                version_id=row["version_id"],
-                manifest=manifest_from_json(row["manifest"]),
-            )
-            for row in rows
-        }
-        return RegistrySnapshot(version=version, plugins=plugins)
+        rows = tx.run(QUERIES.text("registry/active_versions")).single(strict=True)["plugins"]
+        missing = [row["version_id"] for row in rows if row["version_id"] not in parsed]
+        manifests = (
+            {
+                row["version_id"]: row["manifest"]
+                for row in tx.run(QUERIES.text("registry/version_manifests"), ids=missing)
+            }
+            if missing
+            else {}
+        )
+        plugins: dict[str, InstalledPlugin] = {}
+        for row in rows:
+            known = parsed.get(row["version_id"])
+            if known is not None:
+                plugins[row["slug"]] = known
+            elif row["version_id"] in manifests:
+                plugins[row["slug"]] = InstalledPlugin(
+                    slug=row["slug"],
+                    version=row["version"],
+                    version_id=row["version_id"],
+                    manifest=manifest_from_json(manifests[row["version_id"]]),
+                )
+        return version, plugins
 
-    return store.execute_read(work)
+    version, plugins = store.execute_read(work)
+    _PARSED[store] = {plugin.version_id: plugin for plugin in plugins.values()}
+    return RegistrySnapshot(version=version, plugins=plugins)
 
 
 def list_plugins(store: GraphStore) -> list[PluginInfo]:
@@ -155,14 +181,19 @@ def edge_degree_violations(store: GraphStore, rel: str, side: str, maximum: int)
     return int(store.read(QUERIES.render(name, rel=rel), {"max": maximum})[0]["violating"])
 
 
-def schema_object_names(store: GraphStore) -> dict[str, tuple[str, frozenset[str]]]:
-    """Derived (``pg_``) constraint and index names -> (kind, labels)."""
+def schema_object_names(
+    store: GraphStore, labels: Iterable[str], names: Iterable[str]
+) -> dict[str, tuple[str, frozenset[str]]]:
+    """Derived (``pg_``) constraints and indexes on any of ``labels`` or named one of
+    ``names`` -> (kind, labels). The database filters them, so the rows read do not grow
+    with the number of installed plugins."""
+    params = {"labels": sorted(set(labels)), "names": sorted(set(names))}
     found: dict[str, tuple[str, frozenset[str]]] = {}
-    for kind in ("constraint", "index"):
-        query = QUERIES.text(
-            f"registry/schema_{'constraints' if kind == 'constraint' else 'indexes'}"
-        )
-        with store.session(read=True) as session:
-            for row in session.run(query).data():
+    with store.session(read=True) as session:
+        for kind, query in (
+            ("constraint", "registry/schema_constraints"),
+            ("index", "registry/schema_indexes"),
+        ):
+            for row in session.run(QUERIES.text(query), params).data():
                 found[row["name"]] = (kind, frozenset(row["labels"] or ()))
     return found
