@@ -1,6 +1,6 @@
 // Record immutable versions of entities (one map per version; not linked to the entity,
 // so history survives its deletion).
-// params: $versions (maps: id, entity_id, _org, plugin, label, version, op, data, at, actor)
+// params: $versions (maps: entity_id, _org, plugin, label, version, op, data, at, actor)
 UNWIND $versions AS version
 CREATE (v:EntityVersion)
 SET v = version

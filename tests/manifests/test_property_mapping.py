@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+from typing import Any
+
 import pytest
 
 from plugraph.manifests import PATH_SEPARATOR, flatten, unflatten
+from plugraph.manifests.property_mapping import stored_form
 
 
 def test_nested_objects_become_dot_separated_properties_and_back():
@@ -143,4 +147,35 @@ def test_flatten_does_not_alias_the_callers_lists():
     tags = ["a"]
     flat = flatten({"tags": tags})
     flat["tags"].append("b")
+    assert tags == ["a"]
+
+
+def _random_document(rng: random.Random, depth: int = 0) -> dict[str, Any]:
+    """Objects of scalars, scalar lists, nulls and (possibly empty) nested objects."""
+    document: dict[str, Any] = {}
+    for n in range(rng.randint(0, 5)):
+        kind = rng.choice(["str", "int", "float", "bool", "null", "list", "object"])
+        key = f"k{n}"
+        if kind == "object" and depth < 3:
+            document[key] = _random_document(rng, depth + 1)
+        elif kind == "list":
+            document[key] = [rng.choice(["a", 1, 2.5, False]) for _ in range(rng.randint(0, 3))]
+        elif kind == "null":
+            document[key] = None
+        else:
+            document[key] = {"str": "x", "int": 7, "float": -0.5, "bool": True}.get(kind, "x")
+    return document
+
+
+def test_stored_form_is_the_flatten_unflatten_round_trip_without_it():
+    rng = random.Random(20261123)
+    documents = [_random_document(rng) for _ in range(2000)]
+    documents += [{"a": {"b": None}}, {"a": {}}, {"a": {"b": {"c": None}}, "d": 0}, {}]
+    for document in documents:
+        assert stored_form(document) == unflatten(flatten(document)), document
+
+
+def test_stored_form_copies_the_callers_lists():
+    tags = ["a"]
+    stored_form({"tags": tags})["tags"].append("b")
     assert tags == ["a"]

@@ -28,9 +28,9 @@ from plugraph.entities.uniqueness import bulk_conflicts, key_values
 from plugraph.errors import Conflict, FieldError, PayloadTooLarge, ValidationFailed
 from plugraph.graph.identifiers import check_label, quote
 from plugraph.graph.queries import QUERIES
-from plugraph.ids import new_id
+from plugraph.ids import new_ids
 from plugraph.manifests.pointers import join
-from plugraph.manifests.property_mapping import flatten, unflatten
+from plugraph.manifests.property_mapping import flatten, stored_form
 from plugraph.registry.fields import cypher_key
 from plugraph.registry.runtime import VertexLabelRuntime
 from plugraph.security.principal import Principal
@@ -44,11 +44,7 @@ T = TypeVar("T")
 class PreparedRow:
     index: int
     props: dict[str, Any]  # the flattened document (no system properties yet)
-
-    @property
-    def document(self) -> dict[str, Any]:
-        """The document as stored (nulls and empty objects dropped)."""
-        return unflatten(self.props)
+    document: dict[str, Any]  # the document as stored (nulls and empty objects dropped)
 
     @property
     def data(self) -> str:
@@ -93,7 +89,7 @@ def prepare_bulk(runtime: VertexLabelRuntime, request: BulkRequest) -> PreparedB
         if found:
             errors += found
             continue
-        rows.append(PreparedRow(i, flatten(item)))
+        rows.append(PreparedRow(i, flatten(item), stored_form(item)))
     if request.mode == "upsert" and request.key and not errors:
         errors += [
             FieldError(
@@ -174,16 +170,19 @@ def write_bulk(
         created_by=actor.subject,
         updated_by=actor.subject,
     )
+    created_props = created.as_properties()
     creates: list[dict[str, Any]] = []  # {props, data}; the versions' shared parts go once
     updates: list[dict[str, Any]] = []
     versions: list[dict[str, Any]] = []  # the updates' versions
     ids: list[str] = []
-    for row in prepared.rows:
-        stored = existing.get(row.props[request.key]) if request.key else None
+    key = request.key
+    matched = [existing.get(row.props[key]) if key else None for row in prepared.rows]
+    new_ids_left = iter(new_ids(matched.count(None)))
+    for row, stored in zip(prepared.rows, matched, strict=True):
         if stored is None:
-            entity_id = new_id()
-            system = replace(created, id=entity_id)
-            creates.append({"props": row.props | system.as_properties(), "data": row.data})
+            props = row.props | created_props
+            props["id"] = entity_id = next(new_ids_left)
+            creates.append({"props": props, "data": row.data})
             ids.append(entity_id)
             continue
         before = SystemProperties.from_properties(stored)
@@ -213,21 +212,10 @@ def write_bulk(
         )
     _refuse_stored_conflicts(tx, runtime, org, prepared.rows, ids)
     if creates:
-        shared_history = history.version_row(
-            entity_id="",
-            org=org,
-            plugin=runtime.plugin,
-            label=runtime.name,
-            version=1,
-            op="create",
-            document={},
-            at=now,
-            actor=actor.subject,
-        )
-        shared_history = {k: v for k, v in shared_history.items() if k not in ("entity_id", "data")}
         text = QUERIES.render("entities/bulk_create_versioned", label=runtime.name)
+        shared = {"org": org, "plugin": runtime.plugin, "label": runtime.name, "at": now}
         for batch in _batches(creates):
-            tx.run(text, rows=batch, history=shared_history).consume()
+            tx.run(text, rows=batch, actor=actor.subject, **shared).consume()
     for batch in _batches(updates):
         updated = tx.run(
             QUERIES.render("entities/bulk_replace", label=runtime.name),

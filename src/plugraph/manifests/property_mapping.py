@@ -15,9 +15,10 @@ never contain a dot (the loader enforces ``^[a-z][A-Za-z0-9_]*$``).
 ``null`` is not a property value either (setting a property to null removes it), so
 :func:`flatten` drops ``None`` and objects with nothing left inside; :func:`unflatten`
 therefore never returns them, and ``unflatten(flatten(doc))`` is ``doc`` without its
-nulls and empty objects. To update an entity, merge the change into the current
-document, validate the result against the schema, flatten it and write it whole with
-``SET n = $props`` (plus the system properties), so removed fields really disappear.
+nulls and empty objects (:func:`stored_form` gives that without the round trip). To
+update an entity, merge the change into the current document, validate the result
+against the schema, flatten it and write it whole with ``SET n = $props`` (plus the
+system properties), so removed fields really disappear.
 """
 
 from __future__ import annotations
@@ -78,6 +79,27 @@ def _scalar_list(path: str, value: list[Any] | tuple[Any, ...]) -> list[Any]:
 
 
 _SCALAR_TYPES = frozenset(_SCALARS)
+
+
+def stored_form(document: Mapping[str, Any]) -> dict[str, Any]:
+    """``unflatten(flatten(document))`` in one pass, for a document flatten accepts:
+    the document without its nulls and the objects left empty by dropping them."""
+    result: dict[str, Any] = {}
+    for key, value in document.items():
+        kind = type(value)
+        if kind in _SCALAR_TYPES:
+            result[key] = value
+        elif value is None:
+            continue
+        elif kind is dict or isinstance(value, Mapping):
+            inner = stored_form(value)
+            if inner:
+                result[key] = inner
+        else:
+            result[key] = list(value)
+    return result
+
+
 _NOTHING = object()
 
 
