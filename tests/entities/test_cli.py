@@ -74,6 +74,24 @@ def test_a_refused_batch_names_its_lines_and_keeps_earlier_batches(env, tmp_path
     assert len(client.get(ACCOUNTS).json()["items"]) == 2
 
 
+def test_a_batch_refused_by_the_database_stops_the_import_after_the_batches_before_it(
+    env, tmp_path, client
+):
+    """The next batch is validated while one is written; only written batches count."""
+    stored = client.post(ACCOUNTS, json=account(5))
+    assert stored.status_code == 201
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(account(i)) for i in range(1, 9)))
+
+    result = runner.invoke(cli, args("import", source, "--batch-size", "2"), env=env)
+
+    assert result.exit_code == 2
+    assert "lines 5-6 was refused" in result.output and "line 5 /accountId" in result.output
+    assert "4 entities imported before it" in result.output
+    names = sorted(item["accountId"] for item in client.get(ACCOUNTS).json()["items"])
+    assert names == [account(i)["accountId"] for i in range(1, 6)]
+
+
 def test_unknown_label_or_bad_json_is_a_one_line_error(env, tmp_path):
     source = tmp_path / "in.jsonl"
     source.write_text("{not json}\n")
