@@ -86,9 +86,10 @@ def prepare_bulk(runtime: VertexLabelRuntime, request: BulkRequest) -> PreparedB
     errors = _key_errors(runtime, request)
     rows: list[PreparedRow] = []
     for i, item in enumerate(request.items):
-        found = document_errors(runtime, item, join("", "items", i))
+        found = document_errors(runtime, item)
         if found:
-            errors += found
+            at = join("", "items", i)
+            errors += [FieldError(at + error.pointer, error.message) for error in found]
             continue
         rows.append(PreparedRow(i, flatten(item), stored_form(item)))
     if request.mode == "upsert" and request.key and not errors:

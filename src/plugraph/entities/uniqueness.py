@@ -60,8 +60,8 @@ def bulk_conflict_query(label: str, fields: Sequence[str]) -> str:
 
 def key_values(index: IndexSpec, props: Mapping[str, Any]) -> tuple[Any, ...] | None:
     """The index's values in flattened ``props``; None when one is missing (not constrained)."""
-    values = tuple(props.get(name) for name in index.fields)
-    return None if any(value is None for value in values) else values
+    values = tuple(map(props.get, index.fields))
+    return None if None in values else values
 
 
 def ensure_unique(

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import orjson
 from neo4j import ManagedTransaction
 
 from plugraph.graph.queries import QUERIES
@@ -82,8 +83,12 @@ def version_row(
 
 
 def version_data(document: Mapping[str, Any]) -> str:
-    """The ``data`` of a version: the document as canonical JSON text."""
-    return json.dumps(document, sort_keys=True, separators=(",", ":"))
+    """The ``data`` of a version: the document as canonical JSON text (sorted keys, no
+    spaces, UTF-8 characters as they are)."""
+    try:
+        return orjson.dumps(document, option=orjson.OPT_SORT_KEYS).decode()
+    except orjson.JSONEncodeError:  # an integer beyond 64 bits, which only json can write
+        return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def record_versions_tx(tx: ManagedTransaction, rows: Iterable[Mapping[str, Any]]) -> None:
