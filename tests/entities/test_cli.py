@@ -77,7 +77,6 @@ def test_a_refused_batch_names_its_lines_and_keeps_earlier_batches(env, tmp_path
 def test_a_batch_refused_by_the_database_stops_the_import_after_the_batches_before_it(
     env, tmp_path, client
 ):
-    """The next batch is validated while one is written; only written batches count."""
     stored = client.post(ACCOUNTS, json=account(5))
     assert stored.status_code == 201
     source = tmp_path / "in.jsonl"

@@ -2,9 +2,7 @@
 
 Import sends the file through the entity service in bulk calls of ``--batch-size``
 rows (each all or nothing, validated first); on the first refused batch it stops,
-reports the failing lines, and the batches before it stay imported. It validates the
-next batch while the database writes the previous one (one writer thread, batches
-written in file order), so an import costs about as much as its writes. Export writes
+reports the failing lines, and the batches before it stay imported. Export writes
 one document per line (``--with-meta`` adds ``id`` and ``_meta``; without it the
 file can be imported again).
 """
@@ -14,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,7 +24,7 @@ from plugraph.cli.errors import friendly
 from plugraph.cli.options import GraphUrlOption, load_settings
 from plugraph.entities.bulk import BATCH_SIZE
 from plugraph.entities.filters import MAX_LIMIT, ListParams
-from plugraph.entities.models import BulkRequest, BulkResult
+from plugraph.entities.models import BulkRequest
 from plugraph.entities.storage import META_KEY
 from plugraph.errors import ApiError, NotFound, PlugraphError, ValidationFailed
 from plugraph.graph.connect import open_graph
@@ -115,10 +112,7 @@ def import_entities(
     settings = load_settings(graph_url)
     configure_logging("WARNING", settings.log_format)
     imported = created = updated = 0
-    with (
-        open_graph(settings) as store,
-        ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as writer,
-    ):
+    with open_graph(settings) as store:
         context = build_context(store, settings)
         service = context.entities
         actor = org_actor(store, org)
@@ -126,55 +120,34 @@ def import_entities(
         with _progress() as progress:
             task = progress.add_task(f"importing {plugin}/{label}", total=total)
             batch: list[tuple[int, dict[str, Any]]] = []
-            writing: tuple[list[int], Future[BulkResult]] | None = None
-
-            def refused(lines: list[int], exc: ValidationFailed | ApiError) -> ImportRefused:
-                return ImportRefused(
-                    f"{file}: the batch of lines {lines[0]}-{lines[-1]} was refused "
-                    f"({exc.message}): {_line_errors(exc, lines)}; "
-                    f"{imported} entities imported before it"
-                )
-
-            def settle() -> None:
-                """Wait for the batch being written; count it or report its refusal."""
-                nonlocal writing, imported, created, updated
-                if writing is None:
-                    return
-                lines, future = writing
-                writing = None
-                try:
-                    result = future.result()
-                except (ValidationFailed, ApiError) as exc:
-                    raise refused(lines, exc) from None
-                imported += len(lines)
-                created += result.created
-                updated += result.updated
-                progress.advance(task, len(lines))
 
             def flush() -> None:
-                """Validate the batch while the previous one is written, then write it."""
-                nonlocal writing
+                nonlocal imported, created, updated
                 if not batch:
                     return
-                lines = [number for number, _ in batch]
                 request = BulkRequest(
                     mode="upsert" if upsert else "create", key=upsert, items=[d for _, d in batch]
                 )
-                batch.clear()
                 try:
-                    prepared = service.prepare_bulk(plugin, label, request)
+                    result = service.bulk(actor, plugin, label, request)
                 except (ValidationFailed, ApiError) as exc:
-                    settle()  # the batches before this one stay imported
-                    raise refused(lines, exc) from None
-                settle()
-                writing = (lines, writer.submit(service.write_bulk, actor, prepared))
+                    lines = [number for number, _ in batch]
+                    raise ImportRefused(
+                        f"{file}: the batch of lines {lines[0]}-{lines[-1]} was refused "
+                        f"({exc.message}): {_line_errors(exc, lines)}; "
+                        f"{imported} entities imported before it"
+                    ) from None
+                imported += len(batch)
+                created += result.created
+                updated += result.updated
+                progress.advance(task, len(batch))
+                batch.clear()
 
             for number, document in read_lines(file):
                 batch.append((number, document))
                 if len(batch) >= batch_size:
                     flush()
             flush()
-            settle()
     console.print(f"imported {imported} {label} entities ({created} created, {updated} updated)")
 
 

@@ -54,7 +54,6 @@ class PreparedRow:
 
 @dataclass(frozen=True)
 class PreparedBulk:
-    runtime: VertexLabelRuntime
     request: BulkRequest
     rows: tuple[PreparedRow, ...]
 
@@ -108,7 +107,7 @@ def prepare_bulk(runtime: VertexLabelRuntime, request: BulkRequest) -> PreparedB
             shown,
             truncated=len(errors) > len(shown),
         )
-    return PreparedBulk(runtime, request, tuple(rows))
+    return PreparedBulk(request, tuple(rows))
 
 
 def _key_errors(runtime: VertexLabelRuntime, request: BulkRequest) -> list[FieldError]:
@@ -146,9 +145,14 @@ def _duplicates_within(
     return errors
 
 
-def write_bulk(tx: ManagedTransaction, actor: Principal, prepared: PreparedBulk) -> BulkResult:
+def write_bulk(
+    tx: ManagedTransaction,
+    actor: Principal,
+    runtime: VertexLabelRuntime,
+    prepared: PreparedBulk,
+) -> BulkResult:
     """Write every prepared row in ``tx`` (the caller's managed transaction)."""
-    runtime, request, org, now = prepared.runtime, prepared.request, actor.org_id, utc_now()
+    request, org, now = prepared.request, actor.org_id, utc_now()
     existing: dict[Any, dict[str, Any]] = {}
     if request.mode == "upsert" and request.key:
         query = upsert_lookup_query(runtime.name, request.key)

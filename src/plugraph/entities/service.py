@@ -22,7 +22,7 @@ from neo4j.exceptions import ConstraintError
 from plugraph.audit.recorder import record
 from plugraph.clock import utc_now
 from plugraph.entities import versions as history
-from plugraph.entities.bulk import PreparedBulk, prepare_bulk, write_bulk
+from plugraph.entities.bulk import prepare_bulk, write_bulk
 from plugraph.entities.cursor import Cursor, decode_cursor
 from plugraph.entities.delete_rules import DeleteRules, ManifestDeleteRules
 from plugraph.entities.documents import ensure_valid, server_owned_errors
@@ -335,15 +335,9 @@ class EntityService:
 
     def bulk(self, actor: Principal, slug: str, label: str, request: BulkRequest) -> BulkResult:
         """All rows validated first (422), then written in one transaction (all or nothing)."""
-        return self.write_bulk(actor, self.prepare_bulk(slug, label, request))
-
-    def prepare_bulk(self, slug: str, label: str, request: BulkRequest) -> PreparedBulk:
-        """The validation half of :meth:`bulk` (422 for any invalid row); writes nothing."""
-        return prepare_bulk(self.registry.vertex_label(slug, label), request)
-
-    def write_bulk(self, actor: Principal, prepared: PreparedBulk) -> BulkResult:
-        """The writing half of :meth:`bulk`: one transaction (409 on stored conflicts)."""
-        return self._write(lambda tx: write_bulk(tx, actor, prepared))
+        runtime = self.registry.vertex_label(slug, label)
+        prepared = prepare_bulk(runtime, request)
+        return self._write(lambda tx: write_bulk(tx, actor, runtime, prepared))
 
     # -- internals ----------------------------------------------------------------
 
