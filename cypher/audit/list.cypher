@@ -1,4 +1,5 @@
-// Audit events of one org, newest first, with optional filters and a keyset cursor.
+// Audit events of one org, newest first, with optional filters and a keyset cursor (sorted
+// and cut before the projection, so only the page's events become maps).
 // params: $org, $action, $actor_id, $target_id, $target_kind, $plugin, $since, $until,
 //         $after_at, $after_id (cursor: the last row's at and id), $limit
 MATCH (e:AuditEvent {_org: $org})
@@ -10,6 +11,7 @@ WHERE ($action IS NULL OR e.action = $action OR e.action STARTS WITH $action + '
   AND ($since IS NULL OR e.at >= $since)
   AND ($until IS NULL OR e.at < $until)
   AND ($after_at IS NULL OR e.at < $after_at OR (e.at = $after_at AND e.id < $after_id))
-RETURN e {.*} AS event
+WITH e
 ORDER BY e.at DESC, e.id DESC
 LIMIT $limit
+RETURN e {.*} AS event

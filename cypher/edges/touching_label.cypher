@@ -5,8 +5,9 @@ MATCH (n:{{Label:label}} {id: $id})-[r:{{Rel:rel}}]-(o)
 WHERE n._org = $org AND r._plugin = $plugin
   AND any(l IN labels(o) WHERE l IN $node_labels)
   AND ($after IS NULL OR r.id > $after)
+WITH n, r, o
+ORDER BY r.id
+LIMIT $limit
 RETURN properties(r) AS edge, type(r) AS type, startNode(r).id = n.id AS outgoing,
        properties(n) AS node, labels(n) AS node_labels,
        properties(o) AS other, labels(o) AS other_labels
-ORDER BY r.id
-LIMIT $limit

@@ -5,9 +5,10 @@ Shape (bracketed parts only when asked for)::
     MATCH (n:`Label` {_org: $org, _plugin: $plugin})
     [WHERE n.`status` = $f0 AND n.`name` STARTS WITH $f1 AND n.`kind` IN $f2
        AND <keyset predicate after the cursor>]
-    RETURN properties(n) AS props
+    WITH n
     ORDER BY n.`name` ASC, n.id ASC
     LIMIT $limit
+    RETURN properties(n) AS props
 
 Keyset paging never skips: the page after a cursor starts strictly after the last
 row's (sort value, id). Both engines sort a missing value (null) last ascending and
@@ -72,7 +73,12 @@ def list_query(
     if sort.field != ID_FIELD:
         order = f"{cypher_property('n', sort.field)} {direction}, {order}"
     where = f"\nWHERE {' AND '.join(clauses)}" if clauses else ""
-    text = f"{_match(label)}{where}\nRETURN properties(n) AS props\nORDER BY {order}\nLIMIT $limit"
+    # Sort and cut the nodes first, then project the page: ``RETURN properties(n) ...
+    # ORDER BY`` builds a map for every row before sorting (2x slower on ArcadeDB).
+    text = (
+        f"{_match(label)}{where}\nWITH n\nORDER BY {order}\nLIMIT $limit\n"
+        "RETURN properties(n) AS props"
+    )
     return BuiltQuery(text, params)
 
 
