@@ -30,7 +30,7 @@ PAGES = 1000
 # A deliberately bad contrast, not product code (product queries live in cypher/).
 SKIP_QUERY = (
     "MATCH (n:`AwsAccount`:PluginEntity {_org: $org, _plugin: $plugin})\n"
-    "RETURN properties(n) AS props\nORDER BY n.id ASC\nSKIP $skip\nLIMIT $limit"
+    "WITH n\nORDER BY n.id ASC\nSKIP $skip\nLIMIT $limit\nRETURN properties(n) AS props"
 )
 
 
