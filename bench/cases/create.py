@@ -101,7 +101,7 @@ def _per_call_us(fn: Callable[[], object], calls: int) -> float:
 def _compiled(schema: dict[str, Any]) -> tuple[str, Callable[[Any], object]]:
     try:
         import fastjsonschema
-    except ImportError:  # optional: pip install fastjsonschema
+    except ImportError:  # the bench extra installs it (pip install -e ".[bench]")
         from plugraph.manifests.entity_schema import compile_entity_schema
 
         # .validator: jsonschema's own, not plugraph's accelerated is_valid
