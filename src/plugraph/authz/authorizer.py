@@ -235,20 +235,12 @@ class Authorizer:
         return removed
 
     @staticmethod
-    def replace_subject_policies_tx(
-        tx: ManagedTransaction, subject: str, domain: str, patterns: list[str]
-    ) -> int:
-        """Replace ``subject``'s policy lines in ``domain``; returns the new version."""
-        remove_filtered_tx(tx, "p", subject, domain, None)
-        add_rules_tx(tx, [rule_row("p", [subject, domain, pattern]) for pattern in patterns])
-        return bump_version_tx(tx)
-
-    @staticmethod
-    def remove_subject_tx(tx: ManagedTransaction, subject: str) -> int:
-        """Remove every policy line and role link of ``subject``; returns the new version."""
+    def remove_subject_tx(tx: ManagedTransaction, subject: str) -> tuple[int, int]:
+        """Remove every policy line and role link of ``subject``; returns the new version
+        and the number of role links removed."""
         remove_filtered_tx(tx, "p", subject, None, None)
-        remove_filtered_tx(tx, "g", subject, None, None)
-        return bump_version_tx(tx)
+        links = remove_filtered_tx(tx, "g", subject, None, None)
+        return bump_version_tx(tx), links
 
     # -- one subject's policies, written and applied to this process incrementally --
 
@@ -284,12 +276,7 @@ class Authorizer:
     def remove_subject(self, subject: str) -> None:
         """Remove every policy line and role link of ``subject`` (graph and this process)."""
 
-        def work(tx: ManagedTransaction) -> tuple[int, int]:
-            remove_filtered_tx(tx, "p", subject, None, None)
-            links = remove_filtered_tx(tx, "g", subject, None, None)
-            return bump_version_tx(tx), links
-
-        version, links = self.store.execute_write(work)
+        version, links = self.store.execute_write(lambda tx: self.remove_subject_tx(tx, subject))
         if links:  # role links live in Casbin's role manager: rebuild it from the graph
             self.refresh(force=True)
             return

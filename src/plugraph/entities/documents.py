@@ -16,21 +16,18 @@ from plugraph.manifests.pointers import join
 from plugraph.registry.runtime import VertexLabelRuntime
 
 
-def document_errors(runtime: VertexLabelRuntime, document: Any, base: str = "") -> list[FieldError]:
-    """Every problem of ``document`` for ``runtime``'s label; pointers start at ``base``."""
+def document_errors(runtime: VertexLabelRuntime, document: Any) -> list[FieldError]:
+    """Every problem of ``document`` for ``runtime``'s label, pointers relative to it."""
     if not isinstance(document, dict):
-        return [FieldError(base, "must be a JSON object")]
-    errors = server_owned_errors(document, base)
+        return [FieldError("", "must be a JSON object")]
+    errors = server_owned_errors(document)
     clean = (
         {key: value for key, value in document.items() if not is_server_owned(key)}
         if errors
         else document
     )
     # jsonschema-rs first; jsonschema only words the errors of a rejected document.
-    errors += [
-        FieldError(base + error.pointer, error.message)
-        for error in schema_errors(runtime.validator, clean)
-    ]
+    errors += schema_errors(runtime.validator, clean)
     return errors
 
 

@@ -100,9 +100,6 @@ def stored_form(document: Mapping[str, Any]) -> dict[str, Any]:
     return result
 
 
-_NOTHING = object()
-
-
 def unflatten(properties: Mapping[str, Any]) -> dict[str, Any]:
     """The JSON object for graph properties written by :func:`flatten`.
 
