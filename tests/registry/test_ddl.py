@@ -42,6 +42,42 @@ def test_a_unique_index_over_an_optional_field_is_enforced_in_the_transaction(cl
     assert client.post(url, json={"name": "d", "sku": "x"}).status_code == 409
 
 
+@pytest.mark.parametrize("sku_required", [False, True], ids=["optional", "required"])
+def test_a_bulk_write_refuses_stored_unique_values_with_or_without_a_constraint(
+    client, store, sku_required
+):
+    """Without a constraint plugraph looks the values up before writing; with one the
+    database refuses the write and plugraph names the rows when it runs it again."""
+    document = widgets()
+    if sku_required:
+        document["vertex_labels"][0]["schema"]["required"] = ["name", "sku"]
+    install(client, document)
+    url = "/admin/plugins/widgets/entities/Widget"
+    holder = client.post(url, json={"name": "a", "sku": "x"}).json()["id"]
+
+    items = [{"name": "b", "sku": "y"}, {"name": "c", "sku": "x"}]
+    response = client.post(f"{url}:bulk", json={"mode": "create", "items": items})
+
+    assert response.status_code == 409
+    (error,) = response.json()["errors"]
+    assert error["pointer"] == "/items/1/sku"
+    assert holder in error["message"]
+    assert store.read("MATCH (n:Widget) RETURN count(n) AS c")[0]["c"] == 1
+    assert store.read("MATCH (v:EntityVersion) RETURN count(v) AS c")[0]["c"] == 1
+
+
+def test_only_unique_indexes_over_optional_fields_lack_a_database_constraint(client):
+    document = widgets()
+    document["vertex_labels"][0]["indexes"].append({"fields": ["name"], "unique": True})
+    document["vertex_labels"][0]["schema"]["required"] = ["name"]
+    install(client, document)
+
+    runtime = client.app.state.context.registry.vertex_label("widgets", "Widget")
+
+    assert [index.fields for index in runtime.unique_indexes] == [("sku",), ("name",)]
+    assert [index.fields for index in runtime.unenforced_unique_indexes] == [("sku",)]
+
+
 def test_an_upgrade_drops_indexes_the_manifest_no_longer_declares(client, store, installed_widgets):
     document = widgets("1.1.0")
     document["vertex_labels"][0]["indexes"] = [{"fields": ["size"]}]

@@ -14,6 +14,7 @@ from typing import Any
 from casbin import persist
 from neo4j import ManagedTransaction
 
+from plugraph.graph.batch import Batch
 from plugraph.graph.queries import QUERIES
 from plugraph.graph.store import GraphStore
 
@@ -35,11 +36,11 @@ def rule_row(ptype: str, fields: Sequence[str]) -> dict[str, str]:
 
 def add_rules_tx(tx: ManagedTransaction, rules: list[dict[str, str]]) -> None:
     for start in range(0, len(rules), 2000):
-        tx.run(QUERIES.text("authz/rules_add"), rules=rules[start : start + 2000]).consume()
+        tx.run(QUERIES.text("authz/rules_add"), rules=Batch(rules[start : start + 2000])).consume()
 
 
 def remove_rules_tx(tx: ManagedTransaction, rules: list[dict[str, str]]) -> int:
-    ids = [rule["id"] for rule in rules]
+    ids = Batch(rule["id"] for rule in rules)
     return int(tx.run(QUERIES.text("authz/rules_remove"), ids=ids).single(strict=True)["removed"])
 
 

@@ -2,7 +2,10 @@
 
 All or nothing: any invalid row is a 422 listing each problem at ``/items/<i>/...``
 (before anything is written); a row whose unique values another stored entity holds
-is a 409 listing those rows. Writes go through ``UNWIND`` in batches of
+is a 409 listing those rows. A unique index the database enforces (a constraint, see
+``plugraph.registry.ddl``) is looked up only after the database refused the write:
+the service runs the write again with ``check_all`` and that run names the rows. The
+other unique indexes are looked up before every write. Writes go through ``UNWIND`` in batches of
 :data:`BATCH_SIZE`, with one version per row and one audit event per call.
 
 Upsert matches rows to stored entities by ``key``, a field with a single-field
@@ -26,9 +29,11 @@ from plugraph.entities.models import MAX_BULK_ITEMS, BulkRequest, BulkResult
 from plugraph.entities.storage import SystemProperties
 from plugraph.entities.uniqueness import bulk_conflicts, key_values
 from plugraph.errors import Conflict, FieldError, PayloadTooLarge, ValidationFailed
+from plugraph.graph.batch import Batch
 from plugraph.graph.identifiers import check_label, quote
 from plugraph.graph.queries import QUERIES
 from plugraph.ids import new_ids
+from plugraph.manifests.model import IndexSpec
 from plugraph.manifests.pointers import join
 from plugraph.manifests.property_mapping import flatten, stored_form
 from plugraph.registry.fields import cypher_key
@@ -150,8 +155,14 @@ def write_bulk(
     actor: Principal,
     runtime: VertexLabelRuntime,
     prepared: PreparedBulk,
+    *,
+    check_all: bool = True,
 ) -> BulkResult:
-    """Write every prepared row in ``tx`` (the caller's managed transaction)."""
+    """Write every prepared row in ``tx`` (the caller's managed transaction).
+
+    Stored entities holding a row's unique values are looked up first for every unique
+    index (``check_all``) or only for those the database does not enforce; a conflict is
+    a 409 naming the rows."""
     request, org, now = prepared.request, actor.org_id, utc_now()
     existing: dict[Any, dict[str, Any]] = {}
     if request.mode == "upsert" and request.key:
@@ -211,7 +222,8 @@ def write_bulk(
                 actor=actor.subject,
             )
         )
-    _refuse_stored_conflicts(tx, runtime, org, prepared.rows, ids)
+    checked = runtime.unique_indexes if check_all else runtime.unenforced_unique_indexes
+    _refuse_stored_conflicts(tx, runtime, checked, org, prepared.rows, ids)
     if creates:
         text = QUERIES.render("entities/bulk_create_versioned", label=runtime.name)
         shared = {"org": org, "plugin": runtime.plugin, "label": runtime.name, "at": now}
@@ -249,12 +261,15 @@ def write_bulk(
 def _refuse_stored_conflicts(
     tx: ManagedTransaction,
     runtime: VertexLabelRuntime,
+    indexes: Sequence[IndexSpec],
     org: str,
     rows: Sequence[PreparedRow],
     ids: Sequence[str],
 ) -> None:
+    if not indexes:
+        return
     checks = [(row.index, entity_id, row.props) for row, entity_id in zip(rows, ids, strict=True)]
-    conflicts = bulk_conflicts(tx, runtime, org, checks)
+    conflicts = bulk_conflicts(tx, runtime.name, indexes, org, checks)
     if conflicts:
         errors = [
             FieldError(
@@ -270,6 +285,6 @@ def _refuse_stored_conflicts(
         )
 
 
-def _batches(items: Sequence[T]) -> Iterator[Sequence[T]]:
+def _batches(items: Sequence[T]) -> Iterator[Batch[T]]:
     for start in range(0, len(items), BATCH_SIZE):
-        yield items[start : start + BATCH_SIZE]
+        yield Batch(items[start : start + BATCH_SIZE])

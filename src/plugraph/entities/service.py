@@ -10,6 +10,7 @@ version there, so concurrent writers with the same ``If-Match`` yield one winner
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from collections.abc import Callable
@@ -337,7 +338,13 @@ class EntityService:
         """All rows validated first (422), then written in one transaction (all or nothing)."""
         runtime = self.registry.vertex_label(slug, label)
         prepared = prepare_bulk(runtime, request)
-        return self._write(lambda tx: write_bulk(tx, actor, runtime, prepared))
+        # First run: the database's constraints stand for the lookups they make redundant
+        # (one index seek per row). A run after the database refused the write looks up
+        # every unique index, so the 409 names the rows and their holders.
+        runs = itertools.count()
+        return self._write(
+            lambda tx: write_bulk(tx, actor, runtime, prepared, check_all=next(runs) > 0)
+        )
 
     # -- internals ----------------------------------------------------------------
 

@@ -2,8 +2,10 @@
 
 Uniqueness is per org: ``(n.f1, ..., n._org)``. The database enforces it with a
 composite constraint when every field is always present (see
-``plugraph.registry.ddl``); this check runs in every case, in the write's own
+``plugraph.registry.ddl``); a single write checks every unique index in its own
 transaction, so a conflict is a 409 naming the fields and the entity holding them.
+A bulk write looks up only the indexes without a constraint first, and all of them
+when it runs again after the database refused it (``plugraph.entities.bulk``).
 For unique indexes over optional fields there is no database constraint (ArcadeDB
 would treat missing values as equal), so this check is the enforcement; two
 concurrent transactions writing the same new value can then both pass it on Neo4j,
@@ -21,6 +23,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from plugraph.errors import Conflict
+from plugraph.graph.batch import Batch
 from plugraph.graph.identifiers import check_label, quote
 from plugraph.manifests.model import IndexSpec
 from plugraph.registry.fields import cypher_key, cypher_property
@@ -95,14 +98,15 @@ def unique_conflict(label: str, index: IndexSpec, holder: str) -> Conflict:
 
 def bulk_conflicts(
     tx: ManagedTransaction,
-    runtime: VertexLabelRuntime,
+    label: str,
+    indexes: Sequence[IndexSpec],
     org: str,
     rows: Sequence[tuple[int, str, Mapping[str, Any]]],
 ) -> list[tuple[int, IndexSpec, str]]:
-    """(row index, unique index, holder id) for rows whose values another stored entity
-    (not the row's own) already holds."""
+    """(row index, unique index, holder id) for rows whose values of one of ``indexes``
+    another stored entity (not the row's own) already holds."""
     found: list[tuple[int, IndexSpec, str]] = []
-    for index in runtime.unique_indexes:
+    for index in indexes:
         wanted: dict[tuple[Any, ...], list[tuple[int, str]]] = {}
         for position, entity_id, props in rows:
             values = key_values(index, props)
@@ -110,8 +114,8 @@ def bulk_conflicts(
                 wanted.setdefault(_hashable(values), []).append((position, entity_id))
         if not wanted:
             continue
-        leading = list(dict.fromkeys(values[0] for values in wanted))
-        query = bulk_conflict_query(runtime.name, index.fields)
+        leading = Batch(dict.fromkeys(values[0] for values in wanted))
+        query = bulk_conflict_query(label, index.fields)
         for record in tx.run(query, values=leading, org=org):
             holder = str(record["id"])
             for position, entity_id in wanted.get(_hashable(tuple(record["key"])), ()):

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import orjson
 from neo4j import ManagedTransaction
 
+from plugraph.graph.batch import Batch
 from plugraph.graph.queries import QUERIES
 
 Op = Literal["create", "update", "delete", "restore"]
@@ -92,9 +93,9 @@ def version_data(document: Mapping[str, Any]) -> str:
 
 
 def record_versions_tx(tx: ManagedTransaction, rows: Iterable[Mapping[str, Any]]) -> None:
-    rows = list(rows)
-    if rows:
-        tx.run(QUERIES.text("entities/version_create"), versions=rows).consume()
+    batch = Batch(rows)
+    if batch:
+        tx.run(QUERIES.text("entities/version_create"), versions=batch).consume()
 
 
 def list_versions_tx(

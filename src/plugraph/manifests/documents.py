@@ -63,11 +63,13 @@ def parse_yaml(text: str) -> Any:
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise DocumentError(f"not valid JSON: the key {key!r} appears twice in one object")
-        result[key] = value
+    result = dict(pairs)  # in C; the loop below runs only for an object with a repeated key
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DocumentError(f"not valid JSON: the key {key!r} appears twice in one object")
+            seen.add(key)
     return result
 
 

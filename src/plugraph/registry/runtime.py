@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from plugraph.manifests.compiled_schema import CompiledSchema
 from plugraph.manifests.label_schema import StoredProperty
 from plugraph.manifests.model import EdgeLabel, IndexSpec, VertexLabel
+from plugraph.registry.ddl import is_enforceable_unique
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,14 @@ class VertexLabelRuntime:
     @property
     def unique_indexes(self) -> tuple[IndexSpec, ...]:
         return tuple(index for index in self.label.indexes if index.unique)
+
+    @property
+    def unenforced_unique_indexes(self) -> tuple[IndexSpec, ...]:
+        """Unique indexes the database has no constraint for (over optional fields): only
+        plugraph's own check in the write transaction enforces them."""
+        return tuple(
+            index for index in self.unique_indexes if not is_enforceable_unique(index, self.fields)
+        )
 
 
 @dataclass(frozen=True)
