@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from plugraph.manifests import PATH_SEPARATOR, flatten, unflatten
-from plugraph.manifests.property_mapping import stored_form
+from plugraph.manifests.property_mapping import flatten_whole, stored_form
 
 
 def test_nested_objects_become_dot_separated_properties_and_back():
@@ -173,6 +173,19 @@ def test_stored_form_is_the_flatten_unflatten_round_trip_without_it():
     documents += [{"a": {"b": None}}, {"a": {}}, {"a": {"b": {"c": None}}, "d": 0}, {}]
     for document in documents:
         assert stored_form(document) == unflatten(flatten(document)), document
+
+
+def test_flatten_whole_says_when_the_stored_form_is_the_document_itself():
+    rng = random.Random(20261124)
+    documents = [_random_document(rng) for _ in range(2000)]
+    documents += [{"a": {"b": None}}, {"a": {}}, {"a": {"b": {}}, "d": 0}, {"a": {"b": 1}}, {}]
+    wholes = 0
+    for document in documents:
+        properties, whole = flatten_whole(document)
+        assert properties == flatten(document), document
+        assert whole == (stored_form(document) == document), document
+        wholes += whole
+    assert 0 < wholes < len(documents)  # the generated documents hold both kinds
 
 
 def test_stored_form_copies_the_callers_lists():

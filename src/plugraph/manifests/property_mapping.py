@@ -43,9 +43,19 @@ def flatten(document: Mapping[str, Any]) -> dict[str, Any]:
     return properties
 
 
-def _flatten_into(properties: dict[str, Any], document: Mapping[str, Any], prefix: str) -> None:
+def flatten_whole(document: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
+    """:func:`flatten`, and whether it dropped nothing (no null, no object left empty):
+    then ``stored_form(document) == document`` and the caller can skip making it."""
+    properties: dict[str, Any] = {}
+    whole = _flatten_into(properties, document, prefix="")
+    return properties, whole
+
+
+def _flatten_into(properties: dict[str, Any], document: Mapping[str, Any], prefix: str) -> bool:
+    """Add ``document``'s properties; True when none of its members was dropped."""
     # Exact-type checks first: this runs for every field of every written document
     # (bulk imports flatten thousands per request), and ABC isinstance checks are slow.
+    whole = True
     for key, value in document.items():
         if not isinstance(key, str) or not key or PATH_SEPARATOR in key:
             raise ValueError(
@@ -57,15 +67,18 @@ def _flatten_into(properties: dict[str, Any], document: Mapping[str, Any], prefi
         if kind in _SCALAR_TYPES:
             properties[path] = value
         elif value is None:
-            continue
+            whole = False
         elif kind is dict or isinstance(value, Mapping):
-            _flatten_into(properties, value, prefix=path + PATH_SEPARATOR)
+            size = len(properties)
+            whole = _flatten_into(properties, value, prefix=path + PATH_SEPARATOR) and whole
+            whole = whole and len(properties) > size  # an object with nothing inside is dropped
         elif kind is list or kind is tuple or isinstance(value, list | tuple):
             properties[path] = _scalar_list(path, value)
         elif isinstance(value, _SCALARS):
             properties[path] = value
         else:
             raise ValueError(f"{path}: {type(value).__name__} is not a JSON value")
+    return whole
 
 
 def _scalar_list(path: str, value: list[Any] | tuple[Any, ...]) -> list[Any]:
