@@ -102,3 +102,17 @@ def test_unknown_label_or_bad_json_is_a_one_line_error(env, tmp_path):
         cli, ["entities", "import", str(source), "--plugin", PLUGIN, "--label", "Nope"], env=env
     )
     assert unknown.exit_code == 2 and "declares no entity label" in unknown.output
+
+
+def test_lines_are_read_as_strictly_as_request_bodies(env, tmp_path, client):
+    source = tmp_path / "in.jsonl"
+    line = json.dumps(account(1))
+    source.write_text(line + "\n\n" + line[:-1] + ', "name": "again"}\n')
+
+    repeated = runner.invoke(cli, args("import", source), env=env)
+
+    assert repeated.exit_code == 2
+    assert f"{source}:3: not valid JSON: the key 'name' appears twice" in repeated.output
+    source.write_text('{"accountId": NaN}\n')
+    assert "NaN is not a JSON number" in runner.invoke(cli, args("import", source), env=env).output
+    assert client.get(ACCOUNTS).json()["items"] == []

@@ -2,7 +2,8 @@
 
 Import sends the file through the entity service in bulk calls of ``--batch-size``
 rows (each all or nothing, validated first); on the first refused batch it stops,
-reports the failing lines, and the batches before it stay imported. Export writes
+reports the failing lines, and the batches before it stay imported. Lines are read as
+strictly as request bodies (a repeated key or ``NaN`` is refused). Export writes
 one document per line (``--with-meta`` adds ``id`` and ``_meta``; without it the
 file can be imported again).
 """
@@ -30,6 +31,7 @@ from plugraph.errors import ApiError, NotFound, PlugraphError, ValidationFailed
 from plugraph.graph.connect import open_graph
 from plugraph.graph.queries import QUERIES
 from plugraph.graph.store import GraphStore
+from plugraph.manifests.documents import DocumentError, parse_json
 from plugraph.observability.logs import configure_logging
 from plugraph.security.principal import Principal, system_principal
 
@@ -64,20 +66,29 @@ def _progress() -> Progress:
     )
 
 
-def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def _numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """The file's non-blank lines with their numbers (from 1)."""
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
         raise ImportRefused(f"cannot read {path}: {exc.strerror}") from None
     with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                document = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ImportRefused(f"{path}:{number}: not valid JSON: {exc.msg}") from None
-            yield number, document
+        try:
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    yield number, line
+        except UnicodeDecodeError:
+            raise ImportRefused(f"{path}: not UTF-8 text") from None
+
+
+def read_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """Each non-blank line parsed as JSON, strictly (as ``parse_json`` reads bodies)."""
+    for number, line in _numbered_lines(path):
+        try:
+            document = parse_json(line)
+        except DocumentError as exc:
+            raise ImportRefused(f"{path}:{number}: {exc}") from None
+        yield number, document
 
 
 def _line_errors(exc: ApiError, lines: list[int]) -> str:
@@ -108,7 +119,7 @@ def import_entities(
     graph_url: GraphUrlOption = None,
 ) -> None:
     """Import entities from JSON Lines, in all-or-nothing batches."""
-    total = sum(1 for _ in read_lines(file))
+    total = sum(1 for _ in _numbered_lines(file))
     settings = load_settings(graph_url)
     configure_logging("WARNING", settings.log_format)
     imported = created = updated = 0
@@ -119,7 +130,7 @@ def import_entities(
         context.registry.vertex_label(plugin, label)
         with _progress() as progress:
             task = progress.add_task(f"importing {plugin}/{label}", total=total)
-            batch: list[tuple[int, dict[str, Any]]] = []
+            batch: list[tuple[int, Any]] = []
 
             def flush() -> None:
                 nonlocal imported, created, updated

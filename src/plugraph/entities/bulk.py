@@ -59,6 +59,7 @@ class PreparedRow(NamedTuple):  # a tuple: made a thousand times per request
 
 @dataclass(frozen=True)
 class PreparedBulk:
+    runtime: VertexLabelRuntime
     request: BulkRequest
     rows: tuple[PreparedRow, ...]
 
@@ -113,7 +114,7 @@ def prepare_bulk(runtime: VertexLabelRuntime, request: BulkRequest) -> PreparedB
             shown,
             truncated=len(errors) > len(shown),
         )
-    return PreparedBulk(request, tuple(rows))
+    return PreparedBulk(runtime, request, tuple(rows))
 
 
 def _key_errors(runtime: VertexLabelRuntime, request: BulkRequest) -> list[FieldError]:
@@ -152,19 +153,14 @@ def _duplicates_within(
 
 
 def write_bulk(
-    tx: ManagedTransaction,
-    actor: Principal,
-    runtime: VertexLabelRuntime,
-    prepared: PreparedBulk,
-    *,
-    check_all: bool = True,
+    tx: ManagedTransaction, actor: Principal, prepared: PreparedBulk, *, check_all: bool = True
 ) -> BulkResult:
     """Write every prepared row in ``tx`` (the caller's managed transaction).
 
     Stored entities holding a row's unique values are looked up first for every unique
     index (``check_all``) or only for those the database does not enforce; a conflict is
     a 409 naming the rows."""
-    request, org, now = prepared.request, actor.org_id, utc_now()
+    runtime, request, org, now = prepared.runtime, prepared.request, actor.org_id, utc_now()
     existing: dict[Any, dict[str, Any]] = {}
     if request.mode == "upsert" and request.key:
         query = upsert_lookup_query(runtime.name, request.key)

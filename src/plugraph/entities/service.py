@@ -336,15 +336,12 @@ class EntityService:
 
     def bulk(self, actor: Principal, slug: str, label: str, request: BulkRequest) -> BulkResult:
         """All rows validated first (422), then written in one transaction (all or nothing)."""
-        runtime = self.registry.vertex_label(slug, label)
-        prepared = prepare_bulk(runtime, request)
+        prepared = prepare_bulk(self.registry.vertex_label(slug, label), request)
         # First run: the database's constraints stand for the lookups they make redundant
         # (one index seek per row). A run after the database refused the write looks up
         # every unique index, so the 409 names the rows and their holders.
         runs = itertools.count()
-        return self._write(
-            lambda tx: write_bulk(tx, actor, runtime, prepared, check_all=next(runs) > 0)
-        )
+        return self._write(lambda tx: write_bulk(tx, actor, prepared, check_all=next(runs) > 0))
 
     # -- internals ----------------------------------------------------------------
 
