@@ -20,12 +20,12 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from plugraph.api.context import build_context
 from plugraph.cli.errors import friendly
 from plugraph.cli.options import GraphUrlOption, load_settings
 from plugraph.entities.bulk import BATCH_SIZE
 from plugraph.entities.filters import MAX_LIMIT, ListParams
 from plugraph.entities.models import BulkRequest
+from plugraph.entities.service import EntityService
 from plugraph.entities.storage import META_KEY
 from plugraph.errors import ApiError, NotFound, PlugraphError, ValidationFailed
 from plugraph.graph.connect import open_graph
@@ -33,7 +33,9 @@ from plugraph.graph.queries import QUERIES
 from plugraph.graph.store import GraphStore
 from plugraph.manifests.documents import DocumentError, parse_json
 from plugraph.observability.logs import configure_logging
+from plugraph.registry.service import PluginRegistry
 from plugraph.security.principal import Principal, system_principal
+from plugraph.settings import Settings
 
 app = typer.Typer(no_args_is_help=True, help="Import and export entities as JSON Lines.")
 console = Console(stderr=True)
@@ -54,6 +56,13 @@ def org_actor(store: GraphStore, org: str) -> Principal:
     if not rows:
         raise NotFound(f"no org {org!r} (give an org id or slug with --org)")
     return system_principal(rows[0]["id"], rows[0]["slug"])
+
+
+def entity_service(store: GraphStore, settings: Settings) -> EntityService:
+    """The entity service alone: import and export need no other part of the app (and
+    the CLI starts faster without importing them)."""
+    registry = PluginRegistry(store, check_interval=settings.registry_check_interval)
+    return EntityService(store, registry)
 
 
 def _progress() -> Progress:
@@ -124,10 +133,9 @@ def import_entities(
     configure_logging("WARNING", settings.log_format)
     imported = created = updated = 0
     with open_graph(settings) as store:
-        context = build_context(store, settings)
-        service = context.entities
+        service = entity_service(store, settings)
         actor = org_actor(store, org)
-        context.registry.vertex_label(plugin, label)
+        service.registry.vertex_label(plugin, label)
         with _progress() as progress:
             task = progress.add_task(f"importing {plugin}/{label}", total=total)
             batch: list[tuple[int, Any]] = []
@@ -177,7 +185,7 @@ def export_entities(
     configure_logging("WARNING", settings.log_format)
     written = 0
     with open_graph(settings) as store, file.open("w", encoding="utf-8") as out:
-        service = build_context(store, settings).entities
+        service = entity_service(store, settings)
         actor = org_actor(store, org)
         params = ListParams(limit=MAX_LIMIT, total=True)
         page = service.list(actor, plugin, label, params)

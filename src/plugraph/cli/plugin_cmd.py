@@ -15,16 +15,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from plugraph.api.context import build_context
 from plugraph.cli.entities_cmd import OrgOption, org_actor
 from plugraph.cli.errors import friendly
 from plugraph.cli.options import GraphUrlOption, load_settings
 from plugraph.errors import Conflict
 from plugraph.graph.connect import open_graph
+from plugraph.graph.store import GraphStore
 from plugraph.manifests.loader import load_manifest
 from plugraph.observability.logs import configure_logging
 from plugraph.registry.plan import UpgradePlan
 from plugraph.registry.service import InstallResult, PluginRegistry
+from plugraph.settings import Settings
 
 app = typer.Typer(no_args_is_help=True, help="Install, upgrade and inspect plugins.")
 console = Console()
@@ -41,7 +42,7 @@ def _install(path: Path, force: bool, org: str, graph_url: str | None, upgrade: 
     settings = load_settings(graph_url)
     configure_logging("WARNING", settings.log_format)
     with open_graph(settings) as store:
-        registry = build_context(store, settings).registry  # with the app's listeners
+        registry = _registry(store, settings)
         actor = org_actor(store, org)
         try:
             if upgrade:
@@ -53,6 +54,13 @@ def _install(path: Path, force: bool, org: str, graph_url: str | None, upgrade: 
                 print_plan(registry.plan(manifest))
             raise
     print_result(result)
+
+
+def _registry(store: GraphStore, settings: Settings) -> PluginRegistry:
+    """The registry as the API builds it, with its listeners (plugin-key policies)."""
+    from plugraph.api.context import build_context  # the whole app: only for these commands
+
+    return build_context(store, settings).registry
 
 
 @app.command()
@@ -90,7 +98,7 @@ def uninstall(
     settings = load_settings(graph_url)
     configure_logging("WARNING", settings.log_format)
     with open_graph(settings) as store:
-        registry = build_context(store, settings).registry  # with the app's listeners
+        registry = _registry(store, settings)
         info = registry.uninstall(slug, org_actor(store, org))
     console.print(
         f"uninstalled {info.slug} {info.current_version}; its entities stay in the graph "

@@ -21,7 +21,6 @@ import gzip
 import hashlib
 import io
 import json
-import tarfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -77,6 +76,8 @@ def payload_files(manifest: dict[str, Any]) -> dict[str, bytes]:
 
 
 def deterministic_tar_gz(files: dict[str, bytes]) -> bytes:
+    import tarfile  # on use: importing it costs every process 50 ms at start-up
+
     raw = io.BytesIO()
     with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
         for name in sorted(files):
