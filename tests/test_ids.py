@@ -51,3 +51,11 @@ def test_ids_are_unique_and_sort_by_creation_time() -> None:
 @pytest.mark.parametrize("count", [0, 1, 7])
 def test_new_ids_makes_as_many_as_asked(count: int) -> None:
     assert len(new_ids(count)) == count
+
+
+def test_every_random_digit_is_equally_likely() -> None:
+    digits = "".join(value[10:] for value in new_ids(4000))  # 64,000 random digits
+    counts = [digits.count(char) for char in _ALPHABET]
+    expected = len(digits) / 32
+    chi_square = sum((count - expected) ** 2 / expected for count in counts)
+    assert chi_square < 80  # 31 degrees of freedom: p < 1e-6 for a fair source
