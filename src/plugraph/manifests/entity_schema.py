@@ -30,16 +30,17 @@ from plugraph.errors import FieldError
 from plugraph.manifests.compiled_schema import CompiledSchema, compile_schema
 from plugraph.manifests.validation_errors import field_errors
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# \Z, not $: Python's $ also matches before a final newline ("ana@example.com\n").
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 _TIME = r"\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})"
-_DATE_TIME = re.compile(rf"^\d{{4}}-\d{{2}}-\d{{2}}[Tt]{_TIME}$")
-_TIME_ONLY = re.compile(rf"^{_TIME}$")
+_DATE_TIME = re.compile(rf"^\d{{4}}-\d{{2}}-\d{{2}}[Tt]{_TIME}\Z")
+_TIME_ONLY = re.compile(rf"^{_TIME}\Z")
 _EMAIL = re.compile(
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\Z"
 )
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+\Z")
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}\Z")
 
 
 def _is_date(value: str) -> bool:
