@@ -5,8 +5,8 @@ All or nothing: any invalid row is a 422 listing each problem at ``/items/<i>/..
 is a 409 listing those rows. A unique index the database enforces (a constraint, see
 ``plugraph.registry.ddl``) is looked up only after the database refused the write:
 the service runs the write again with ``check_all`` and that run names the rows. The
-other unique indexes are looked up before every write. Writes go through ``UNWIND`` in batches of
-:data:`BATCH_SIZE`, with one version per row and one audit event per call.
+other unique indexes are looked up before every write. Writes go through ``UNWIND``
+in batches of :data:`BATCH_SIZE`, with one version per row and one audit event per call.
 
 Upsert matches rows to stored entities by ``key``, a field with a single-field
 unique index; a matched entity is replaced by the row (its version increments),
