@@ -24,10 +24,12 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 import httpx
 
+from bench.cpu import CpuMeter
 from bench.environment import BenchEnv
 from bench.harness import CaseResult, from_rounds
 from bench.http_server import REPO_ROOT, HttpServer
@@ -54,6 +56,11 @@ def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
     warm_up = min(entities, WARM_UP_ENTITIES)
     next_number = iter(range(0, 10**11, entities))
     request_seconds: list[float] = []
+    meter: CpuMeter | None = None  # set after the warm-up: only the rounds are measured
+
+    def measured(side: str) -> AbstractContextManager[None]:
+        return meter.measure(side) if meter else nullcontext()
+
     with deployment(env) as dep:
         cli_env = {
             **os.environ,
@@ -82,16 +89,17 @@ def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
                 ]
                 _empty_label(dep.store)
                 started = time.perf_counter()
-                for body in bodies:
-                    sent = time.perf_counter()
-                    response = client.post(
-                        f"{ACCOUNTS}:bulk",
-                        content=body,
-                        headers={"Content-Type": "application/json"},
-                    )
-                    request_seconds.append(time.perf_counter() - sent)
-                    if response.status_code != 200:
-                        raise RuntimeError(f"{response.status_code}: {response.text[:2000]}")
+                with measured("http"):
+                    for body in bodies:
+                        sent = time.perf_counter()
+                        response = client.post(
+                            f"{ACCOUNTS}:bulk",
+                            content=body,
+                            headers={"Content-Type": "application/json"},
+                        )
+                        request_seconds.append(time.perf_counter() - sent)
+                        if response.status_code != 200:
+                            raise RuntimeError(f"{response.status_code}: {response.text[:2000]}")
                 return entities / (time.perf_counter() - started)
 
             def cli(entities: int = entities) -> float:
@@ -106,9 +114,10 @@ def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
                 ]  # fmt: skip
                 _empty_label(dep.store)
                 started = time.perf_counter()
-                done = subprocess.run(
-                    command, cwd=REPO_ROOT, env=cli_env, capture_output=True, timeout=1800
-                )
+                with measured("cli"):
+                    done = subprocess.run(
+                        command, cwd=REPO_ROOT, env=cli_env, capture_output=True, timeout=1800
+                    )
                 elapsed = time.perf_counter() - started
                 path.unlink()
                 if done.returncode != 0:
@@ -120,7 +129,8 @@ def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
                 rows = raw_rows(range(first, first + entities), dep.org_id)
                 _empty_label(dep.store)
                 started = time.perf_counter()
-                raw_unwind(dep.store, rows, BATCH)
+                with measured("raw"):
+                    raw_unwind(dep.store, rows, BATCH)
                 return entities / (time.perf_counter() - started)
 
             # Untimed warm-up of every side: the database's JIT compiles the write paths
@@ -129,6 +139,9 @@ def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
             for side in (http, cli, raw):
                 side(warm_up)
             request_seconds.clear()
+            meter = CpuMeter(
+                {"database": env.embedded.pid if env.embedded else None, "api server": server.pid}
+            )
             values = rotate(rounds, {"http": http, "cli": cli, "raw": raw})
     size = (
         f"{entities:,} entities per side and round, {rounds} rounds after an untimed "
@@ -136,6 +149,8 @@ def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
     )
     if entities < 100_000:
         size += f" (the issue's 100,000: {SIZE_ENV}=100000)"
+    assert meter is not None
+    cpu = {"cpu_ms_per_1000_rows": meter.per_rows(entities * rounds)}
     per_request = len(request_seconds) // rounds
     firsts = [request_seconds[r * per_request] for r in range(rounds)]
     lasts = [request_seconds[(r + 1) * per_request - 1] for r in range(rounds)]
@@ -148,6 +163,7 @@ def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
             target=">= 0.5",
             check=lambda r: r >= 0.5,
             note=size,
+            extra=cpu,
         ),
         from_rounds(
             f"bulk import {entities:,}: plugraph entities import (CLI) vs raw UNWIND",
@@ -157,6 +173,7 @@ def run(env: BenchEnv, quick: bool) -> list[CaseResult]:
             target=">= 0.5",
             check=lambda r: r >= 0.5,
             note=size + "; CLI timed from spawn to exit",
+            extra=cpu,
         ),
         from_rounds(
             f"bulk import: last :bulk request (at {entities - BATCH:,} stored) vs first (at 0)",
