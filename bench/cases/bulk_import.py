@@ -15,6 +15,8 @@ of the same rows, already flattened with their system properties, 1,000 rows per
 managed transaction, from the bench process. Target: subject rate >= 0.5 x raw rate.
 Each side first imports 20,000 rows untimed (the database's JIT warms up on them);
 then three rounds alternate the three sides; each side writes fresh accountIds.
+The first two results also carry, in ``extra``, each side's CPU milliseconds per 1,000
+rows by process (:mod:`bench.cpu`; the database's only when it is the embedded one).
 """
 
 from __future__ import annotations
