@@ -14,7 +14,7 @@ from typing import Any
 from casbin import persist
 from neo4j import ManagedTransaction
 
-from plugraph.graph.batch import Batch
+from plugraph.graph.batch import Batch, batches
 from plugraph.graph.queries import QUERIES
 from plugraph.graph.store import GraphStore
 
@@ -35,8 +35,8 @@ def rule_row(ptype: str, fields: Sequence[str]) -> dict[str, str]:
 
 
 def add_rules_tx(tx: ManagedTransaction, rules: list[dict[str, str]]) -> None:
-    for start in range(0, len(rules), 2000):
-        tx.run(QUERIES.text("authz/rules_add"), rules=Batch(rules[start : start + 2000])).consume()
+    for batch in batches(rules, 2000):
+        tx.run(QUERIES.text("authz/rules_add"), rules=batch).consume()
 
 
 def remove_rules_tx(tx: ManagedTransaction, rules: list[dict[str, str]]) -> int:

@@ -15,9 +15,9 @@ an unmatched row creates an entity.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from neo4j import ManagedTransaction
 
@@ -29,7 +29,7 @@ from plugraph.entities.models import MAX_BULK_ITEMS, BulkRequest, BulkResult
 from plugraph.entities.storage import SystemProperties
 from plugraph.entities.uniqueness import bulk_conflicts, key_values
 from plugraph.errors import Conflict, FieldError, PayloadTooLarge, ValidationFailed
-from plugraph.graph.batch import Batch
+from plugraph.graph.batch import batches
 from plugraph.graph.identifiers import check_label, quote
 from plugraph.graph.queries import QUERIES
 from plugraph.ids import new_ids
@@ -42,7 +42,6 @@ from plugraph.security.principal import Principal
 
 BATCH_SIZE = 1000
 MAX_REPORTED_ERRORS = 1000
-T = TypeVar("T")
 
 
 class PreparedRow(NamedTuple):  # a tuple: made a thousand times per request
@@ -165,7 +164,7 @@ def write_bulk(
     if request.mode == "upsert" and request.key:
         query = upsert_lookup_query(runtime.name, request.key)
         keys = [row.props[request.key] for row in prepared.rows]
-        for batch in _batches(keys):
+        for batch in batches(keys, BATCH_SIZE):
             for found in tx.run(query, keys=batch, org=org, plugin=runtime.plugin):
                 existing[found["key"]] = found["props"]
     created = SystemProperties(
@@ -224,9 +223,9 @@ def write_bulk(
     if creates:
         text = QUERIES.render("entities/bulk_create_versioned", label=runtime.name)
         shared = {"org": org, "plugin": runtime.plugin, "label": runtime.name, "at": now}
-        for batch in _batches(creates):
+        for batch in batches(creates, BATCH_SIZE):
             tx.run(text, rows=batch, actor=actor.subject, **shared).consume()
-    for batch in _batches(updates):
+    for batch in batches(updates, BATCH_SIZE):
         updated = tx.run(
             QUERIES.render("entities/bulk_replace", label=runtime.name),
             rows=batch,
@@ -235,7 +234,7 @@ def write_bulk(
         ).single(strict=True)["updated"]
         if updated != len(batch):
             raise Conflict("entities changed while the bulk upsert ran; retry it")
-    for batch in _batches(versions):
+    for batch in batches(versions, BATCH_SIZE):
         history.record_versions_tx(tx, batch)
     record(
         tx,
@@ -280,8 +279,3 @@ def _refuse_stored_conflicts(
             f"{len(conflicts)} row(s) conflict with stored entities; nothing was written",
             errors=errors,
         )
-
-
-def _batches(items: Sequence[T]) -> Iterator[Batch[T]]:
-    for start in range(0, len(items), BATCH_SIZE):
-        yield Batch(items[start : start + BATCH_SIZE])

@@ -10,6 +10,7 @@ in Python and in the Rust extension alike) whose ``repr`` is one short line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -22,3 +23,9 @@ class Batch(list[T]):
 
     def __repr__(self) -> str:
         return f"<batch of {len(self)}>"
+
+
+def batches(items: Sequence[T], size: int) -> Iterator[Batch[T]]:
+    """``items`` in consecutive batches of at most ``size``, for one statement each."""
+    for start in range(0, len(items), size):
+        yield Batch(items[start : start + size])
