@@ -10,14 +10,18 @@ wrong with a document the Rust side rejected, jsonschema wins: the document is v
 The two must agree on what is valid, so the Rust validator gets a translated copy of
 the schema where the engines differ:
 
-* ``pattern`` is matched with Python's ``re`` (as jsonschema does), not Rust's regex
-  engine: ``\\d``, ``\\w`` and ``\\s`` are Unicode-wide in Python, ``$`` also matches
-  before a final newline, and Python-only syntax (``\\Z``) does not stop the compile;
+* ``pattern`` is rewritten for Rust's regex crate so that it matches where Python's
+  ``re`` (which jsonschema uses) matches: ``\\d``, ``\\w`` and ``\\s`` become Python's sets
+  of characters, ``$`` also matches before a final newline, ``\\Z`` is Python's
+  (:mod:`plugraph.manifests.rust_regex`). A pattern the rewrite cannot keep exact
+  (``(?i)``, lookaround, backreferences...) is matched with ``re`` itself, called from Rust;
 * ``multipleOf``, and ``minimum``/``maximum``/``exclusiveMinimum``/``exclusiveMaximum``
   bounds of 2**53 or more, are checked by jsonschema itself (float arithmetic and
   comparisons of large integers with floats differ);
-* ``format`` uses plugraph's checks (``formats=``); any other format name in the schema
-  passes, as it does with jsonschema's format checker, instead of Rust's built-in check.
+* ``format`` uses plugraph's checks (``formats=``), called from Rust, except a format
+  that is exactly a schema (``format_schemas``: ``email`` is a pattern and a maxLength),
+  which is checked as that schema in Rust; any other format name in the schema passes,
+  as it does with jsonschema's format checker, instead of Rust's built-in check.
 
 Documents that are not plain JSON (a ``NaN`` or an infinity, which Python's JSON parser
 accepts, a tuple, a non-string key) skip the Rust side. A schema the Rust side cannot
@@ -29,6 +33,7 @@ documents.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -41,12 +46,17 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from plugraph.errors import FieldError
+from plugraph.manifests.rust_regex import rust_pattern
 from plugraph.manifests.validation_errors import field_errors
 
 try:
     import jsonschema_rs
 except ImportError:  # pragma: no cover - a declared dependency; jsonschema alone still works
     jsonschema_rs = None
+
+# Rust's regex crate, not fancy-regex: every pattern the Rust side sees is a rewrite by
+# plugraph.manifests.rust_regex, plain regular syntax, matched in linear time.
+_REGEX_OPTIONS = jsonschema_rs.RegexOptions() if jsonschema_rs is not None else None
 
 log = structlog.get_logger(__name__)
 
@@ -104,20 +114,23 @@ def _is_number(value: Any) -> bool:
 
 
 def _checked_in_python(keyword: str, value: Any) -> bool:
-    if keyword == "pattern":
-        return isinstance(value, str)
     if keyword == "multipleOf":
         return _is_number(value)
     return keyword in _RANGE_KEYWORDS and _is_number(value) and abs(value) >= _EXACT_FLOATS
 
 
-def translate(schema: Any, formats: set[str]) -> Any:
-    """The schema for jsonschema-rs (see the module docstring); collects ``format`` names."""
+def translate(
+    schema: Any, formats: set[str], format_schemas: Mapping[str, Mapping[str, Any]]
+) -> Any:
+    """The schema for jsonschema-rs (see the module docstring); collects ``format`` names.
+
+    A ``format`` named in ``format_schemas`` becomes that schema, added to ``allOf``."""
     if isinstance(schema, list | tuple):
-        return [translate(item, formats) for item in schema]
+        return [translate(item, formats, format_schemas) for item in schema]
     if not isinstance(schema, Mapping):
         return schema
     result: dict[str, Any] = {}
+    added: list[Any] = []
     for key, value in schema.items():
         if isinstance(key, str) and key.startswith(_PREFIX):
             raise NotAccelerated(f"the schema uses the reserved keyword {key}")
@@ -126,14 +139,40 @@ def translate(schema: Any, formats: set[str]) -> Any:
         if key in _DATA_KEYWORDS:
             result[key] = value
         elif key in _SCHEMA_MAPS and isinstance(value, Mapping):
-            result[key] = {name: translate(sub, formats) for name, sub in value.items()}
+            result[key] = {
+                name: translate(sub, formats, format_schemas) for name, sub in value.items()
+            }
+        elif key == "pattern" and isinstance(value, str):
+            native = rust_equivalent(value)
+            if native is None:
+                result[_PREFIX + key] = value
+            else:
+                result[key] = native
         elif _checked_in_python(key, value):
             result[_PREFIX + key] = value
+        elif key == "format" and isinstance(value, str) and value in format_schemas:
+            added.append(translate(format_schemas[value], formats, {}))
         else:
             if key == "format" and isinstance(value, str):
                 formats.add(value)
-            result[key] = translate(value, formats)
+            result[key] = translate(value, formats, format_schemas)
+    if added:
+        result["allOf"] = [*result.get("allOf", []), *added]
     return result
+
+
+@functools.lru_cache(maxsize=4096)
+def rust_equivalent(pattern: str) -> str | None:
+    """``pattern`` as Rust's regex crate must read it to match alike (``rust_pattern``), or
+    None when there is no exact rewrite or Rust cannot compile it."""
+    native = rust_pattern(pattern)
+    if native is None or jsonschema_rs is None:
+        return None
+    try:
+        jsonschema_rs.Draft202012Validator({"pattern": native}, pattern_options=_REGEX_OPTIONS)
+    except Exception:  # e.g. over the regex crate's size limit: Python matches it
+        return None
+    return native
 
 
 _SCALARS = frozenset({str, int, bool, type(None)})
@@ -178,14 +217,21 @@ def _log_once(event: str, schema: Any, **details: Any) -> None:
     log.warning(event, title=title, **details)
 
 
-def accelerate(schema: Any, formats: Mapping[str, Callable[[str], bool]]) -> Any | None:
-    """A jsonschema-rs validator agreeing with jsonschema on ``schema``, or None (logged once)."""
+def accelerate(
+    schema: Any,
+    formats: Mapping[str, Callable[[str], bool]],
+    format_schemas: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Any | None:
+    """A jsonschema-rs validator agreeing with jsonschema on ``schema``, or None (logged once).
+
+    ``formats`` are the checks of format names, called from Rust; ``format_schemas`` the
+    formats that are exactly a schema (a ``pattern``, a ``maxLength``), checked in Rust."""
     if jsonschema_rs is None:  # pragma: no cover
         _log_once("schema.not_accelerated", schema, reason="jsonschema_rs is not installed")
         return None
     names: set[str] = set()
     try:
-        translated = translate(schema, names)
+        translated = translate(schema, names, format_schemas or {})
         checks: dict[str, Callable[[str], bool]] = dict.fromkeys(names - set(formats), _any_string)
         checks.update(formats)
         return jsonschema_rs.Draft202012Validator(
@@ -194,6 +240,7 @@ def accelerate(schema: Any, formats: Mapping[str, Callable[[str], bool]]) -> Any
             validate_formats=True,
             keywords=_KEYWORDS,
             offline=True,
+            pattern_options=_REGEX_OPTIONS,
         )
     except Exception as exc:  # never fail an install because of the accelerator
         _log_once(
@@ -261,10 +308,12 @@ def compile_schema(
     *,
     format_checker: FormatChecker,
     formats: Mapping[str, Callable[[str], bool]],
+    format_schemas: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> CompiledSchema:
     """Compile ``schema`` for jsonschema (``format_checker``) and jsonschema-rs (``formats``).
 
-    ``formats`` must be the checks ``format_checker`` applies to strings, by format name.
+    ``formats`` must be the checks ``format_checker`` applies to strings, by format name;
+    ``format_schemas`` schemas that accept exactly the strings some of those checks accept.
     """
     validator = Draft202012Validator(schema, format_checker=format_checker)
-    return CompiledSchema(schema, validator, accelerate(schema, formats))
+    return CompiledSchema(schema, validator, accelerate(schema, formats, format_schemas))

@@ -100,6 +100,14 @@ _CHECKS: dict[str, Callable[[str], bool]] = {
     "ipv6": _is_ipv6,
 }
 
+# The checks above that are a pattern, as schemas (patterns start with ^: re.search, as a
+# schema's pattern is matched, then finds what .match finds). jsonschema-rs checks these
+# in Rust instead of calling back into Python; tests compare both on every format case.
+FORMAT_SCHEMAS: dict[str, dict[str, Any]] = {
+    "email": {"maxLength": 254, "pattern": _EMAIL.pattern},
+    "uuid": {"pattern": _UUID.pattern},
+}
+
 CHECKED_FORMATS: frozenset[str] = frozenset(_CHECKS)
 """The ``format`` values plugraph asserts on string properties."""
 
@@ -123,7 +131,9 @@ def compile_entity_schema(schema: Mapping[str, Any]) -> CompiledSchema:
     (``is_valid``, ``iter_errors``; ``.validator`` is jsonschema's own, ``.fast`` the
     jsonschema-rs twin, None when it could not compile the schema).
     """
-    return compile_schema(schema, format_checker=FORMAT_CHECKER, formats=_CHECKS)
+    return compile_schema(
+        schema, format_checker=FORMAT_CHECKER, formats=_CHECKS, format_schemas=FORMAT_SCHEMAS
+    )
 
 
 def schema_errors(
