@@ -6,14 +6,18 @@ Runs the cases, prints the table and writes bench/results/latest.json.
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib
 import sys
 import time
+from pathlib import Path
 
 from rich.console import Console
 
 from bench.environment import bench_env
 from bench.harness import CaseResult, load_average, machine, print_table, write_results
+
+SOURCES = Path(__file__).resolve().parents[1] / "src"
 
 CASES = [
     "get_by_id",
@@ -34,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(width=200)
     results: list[CaseResult] = []
     selected = args.only or CASES
+    # The processes the cases start and time (the CLI, API servers) run as an installed
+    # plugraph runs: from compiled bytecode, as pip writes it for a wheel. This checkout is
+    # installed editable, and with PYTHONDONTWRITEBYTECODE set (as on this machine)
+    # every start would compile the package's modules again (~0.15 s of the CLI's start).
+    compileall.compile_dir(SOURCES, quiet=1)
     with bench_env() as env:
         for name in selected:
             try:
