@@ -17,7 +17,8 @@ What is written:
 * ``^`` and ``\\A`` as ``\\A``; ``\\Z`` as ``\\z``; ``$`` as ``\\n?\\z``, and only where nothing
   follows it in the pattern (what matches then is the same for a search);
 * groups as non-capturing groups, alternations, greedy and lazy repeats (the same
-  strings have a match either way) up to :data:`MAX_REPEAT_COUNT`.
+  strings have a match either way) up to :data:`MAX_REPEAT_COUNT`, in patterns that stay
+  cheap to compile (:data:`MAX_EXPANDED_SIZE`).
 
 Anything else is refused: flags (``(?i)``, ``(?m)``, ...), backreferences, lookaround,
 atomic groups and possessive repeats, ``\\b`` and ``\\B``, lone surrogates. Strings with
@@ -43,12 +44,19 @@ except ImportError:  # pragma: no cover
 MAX_REPEAT_COUNT = 1000
 """Larger repeat counts stay with Python: Rust compiles each repetition into the automaton."""
 
+MAX_EXPANDED_SIZE = 1_000_000
+"""Patterns longer than this once their repetitions are written out stay with Python.
+
+Rust compiles a pattern into an automaton of about that size, and a Unicode class is
+long: ``[\\w+=,.@-]{1,32}`` is 372,000 characters expanded and compiles in ~17 ms,
+``\\w{1,200}`` 2.3 million and ~100 ms. This bounds the cost of compiling a schema."""
+
 _SURROGATES = range(0xD800, 0xE000)
 _UNICODE_END = 0x110000
 
 
 class _Refused(Exception):
-    """The pattern uses something the rewrite cannot keep exact."""
+    """The pattern uses something the rewrite cannot keep exact (or cheap to compile)."""
 
 
 def rust_pattern(pattern: str) -> str | None:
@@ -59,18 +67,48 @@ def rust_pattern(pattern: str) -> str | None:
         parsed = sre_parse.parse(pattern)
         if parsed.state.flags & ~sre.SRE_FLAG_UNICODE:
             return None  # (?i), (?m), (?s), (?x), (?a): global flags
-        return _sequence(list(parsed), tail=True)
+        text, size = _sequence(list(parsed), tail=True)
     except (_Refused, re.error, RecursionError, OverflowError):
         return None
+    return text if size <= MAX_EXPANDED_SIZE else None
 
 
-def _sequence(items: Sequence[tuple[Any, Any]], tail: bool) -> str:
+# Each part is written as (Rust text, its length with every repetition written out).
+
+
+def _sequence(items: Sequence[tuple[Any, Any]], tail: bool) -> tuple[str, int]:
     """``tail``: nothing that could match follows this sequence in the whole pattern."""
     last = len(items) - 1
-    return "".join(_node(op, av, tail and i == last) for i, (op, av) in enumerate(items))
+    parts = [_node(op, av, tail and i == last) for i, (op, av) in enumerate(items)]
+    return "".join(text for text, _ in parts), sum(size for _, size in parts)
 
 
-def _node(op: Any, av: Any, tail: bool) -> str:
+def _node(op: Any, av: Any, tail: bool) -> tuple[str, int]:
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, inner = av
+        if add_flags or del_flags:
+            raise _Refused("scoped flags")
+        text, size = _sequence(list(inner), tail)
+        return f"(?:{text})", size
+    if op is sre.BRANCH:
+        _, alternatives = av
+        parts = [_sequence(list(alt), tail) for alt in alternatives]
+        text = "(?:" + "|".join(text for text, _ in parts) + ")"
+        return text, sum(size for _, size in parts)
+    if op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
+        low, high, inner = av
+        unbounded = high == sre.MAXREPEAT
+        if low > MAX_REPEAT_COUNT or (not unbounded and high > MAX_REPEAT_COUNT):
+            raise _Refused("repeat count")
+        text, size = _sequence(list(inner), tail=False)
+        count = f"{{{low},}}" if unbounded else f"{{{low},{high}}}"
+        copies = low + 1 if unbounded else max(high, 1)
+        return f"(?:{text}){count}", size * copies
+    text = _atom(op, av, tail)
+    return text, len(text)
+
+
+def _atom(op: Any, av: Any, tail: bool) -> str:
     if op is sre.LITERAL:
         return _char(av)
     if op is sre.NOT_LITERAL:
@@ -79,20 +117,6 @@ def _node(op: Any, av: Any, tail: bool) -> str:
         return "[^\\n]"
     if op is sre.IN:
         return _class(av)
-    if op is sre.SUBPATTERN:
-        _group, add_flags, del_flags, inner = av
-        if add_flags or del_flags:
-            raise _Refused("scoped flags")
-        return f"(?:{_sequence(list(inner), tail)})"
-    if op is sre.BRANCH:
-        _, alternatives = av
-        return "(?:" + "|".join(_sequence(list(alt), tail) for alt in alternatives) + ")"
-    if op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
-        low, high, inner = av
-        if low > MAX_REPEAT_COUNT or (high != sre.MAXREPEAT and high > MAX_REPEAT_COUNT):
-            raise _Refused("repeat count")
-        count = f"{{{low},}}" if high == sre.MAXREPEAT else f"{{{low},{high}}}"
-        return f"(?:{_sequence(list(inner), tail=False)}){count}"
     if op is sre.AT:
         return _anchor(av, tail)
     raise _Refused(str(op))  # GROUPREF, ASSERT, ASSERT_NOT, ATOMIC_GROUP, POSSESSIVE_REPEAT...
