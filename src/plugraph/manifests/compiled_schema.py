@@ -12,8 +12,8 @@ the schema where the engines differ:
 
 * ``pattern`` is rewritten for Rust's regex crate so that it matches where Python's
   ``re`` (which jsonschema uses) matches: ``\\d``, ``\\w`` and ``\\s`` become Python's sets
-  of characters, ``$`` also matches before a final newline, ``\\Z`` is Python's
-  (:mod:`plugraph.manifests.rust_regex`). A pattern the rewrite cannot keep exact
+  of characters, ``$`` also matches before a final newline, ``\\Z`` keeps Python's
+  meaning (:mod:`plugraph.manifests.rust_regex`). A pattern the rewrite cannot keep exact
   (``(?i)``, lookaround, backreferences...) is matched with ``re`` itself, called from Rust;
 * ``multipleOf``, and ``minimum``/``maximum``/``exclusiveMinimum``/``exclusiveMaximum``
   bounds of 2**53 or more, are checked by jsonschema itself (float arithmetic and
