@@ -26,6 +26,7 @@ from bench.harness import CaseResult, median
 from plugraph.authz.authorizer import MODEL_PATH, Authorizer
 from plugraph.authz.graph_adapter import add_rules_tx, bump_version_tx, rule_row
 from plugraph.authz.permissions import perm_match
+from plugraph.graph.batch import batches
 from plugraph.security.principal import Principal
 
 LABELS = 10
@@ -65,8 +66,7 @@ def _policies(plugins: int, orgs: int) -> list[dict[str, str]]:
 
 
 def _load(store, rows: list[dict[str, str]]) -> None:
-    for start in range(0, len(rows), 20000):
-        chunk = rows[start : start + 20000]
+    for chunk in batches(rows, 20000):
         store.execute_write(lambda tx, c=chunk: add_rules_tx(tx, c))
 
     def bump(tx: ManagedTransaction) -> None:
