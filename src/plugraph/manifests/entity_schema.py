@@ -55,8 +55,11 @@ def _is_time(value: str) -> bool:
     return bool(_TIME_ONLY.match(value)) and _parses(time.fromisoformat, value.upper())
 
 
+_EMAIL_MAX_LENGTH = 254  # RFC 5321's limit on a forward path's address
+
+
 def _is_email(value: str) -> bool:
-    return len(value) <= 254 and bool(_EMAIL.match(value))
+    return len(value) <= _EMAIL_MAX_LENGTH and bool(_EMAIL.match(value))
 
 
 def _is_uri(value: str) -> bool:
@@ -104,7 +107,7 @@ _CHECKS: dict[str, Callable[[str], bool]] = {
 # schema's pattern is matched, then finds what .match finds). jsonschema-rs checks these
 # in Rust instead of calling back into Python; tests compare both on every format case.
 FORMAT_SCHEMAS: dict[str, dict[str, Any]] = {
-    "email": {"maxLength": 254, "pattern": _EMAIL.pattern},
+    "email": {"maxLength": _EMAIL_MAX_LENGTH, "pattern": _EMAIL.pattern},
     "uuid": {"pattern": _UUID.pattern},
 }
 
