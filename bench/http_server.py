@@ -129,6 +129,7 @@ def main() -> None:
     from bench.baseline_routes import bare_router
     from plugraph.api.app import create_app
     from plugraph.graph.store import ConnectionSettings, GraphStore
+    from plugraph.heap import frozen_startup_objects
     from plugraph.observability.logs import configure_logging
     from plugraph.settings import Settings
 
@@ -140,7 +141,9 @@ def main() -> None:
     try:
         app = create_app(store, Settings(manifests_dir=REPO_ROOT / "manifests"))
         app.include_router(bare_router(store, config["org_id"]))
-        uvicorn.run(app, host=HOST, port=config["port"], log_level="warning", access_log=False)
+        # As `plugraph serve` runs it: start-up objects frozen out of the collector's way.
+        with frozen_startup_objects():
+            uvicorn.run(app, host=HOST, port=config["port"], log_level="warning", access_log=False)
     finally:
         store.close()
 

@@ -31,6 +31,7 @@ from plugraph.errors import ApiError, NotFound, PlugraphError, ValidationFailed
 from plugraph.graph.connect import open_graph
 from plugraph.graph.queries import QUERIES
 from plugraph.graph.store import GraphStore
+from plugraph.heap import frozen_startup_objects
 from plugraph.manifests.documents import DocumentError, parse_json
 from plugraph.observability.logs import configure_logging
 from plugraph.registry.service import PluginRegistry
@@ -136,7 +137,7 @@ def import_entities(
         service = entity_service(store, settings)
         actor = org_actor(store, org)
         service.registry.vertex_label(plugin, label)
-        with _progress() as progress:
+        with frozen_startup_objects(), _progress() as progress:
             task = progress.add_task(f"importing {plugin}/{label}", total=total)
             batch: list[tuple[int, Any]] = []
 

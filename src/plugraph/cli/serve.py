@@ -17,6 +17,7 @@ from plugraph.cli.options import GraphUrlOption, load_settings
 from plugraph.errors import ConfigError
 from plugraph.graph.connect import open_graph
 from plugraph.graph.migrations import Migrator
+from plugraph.heap import frozen_startup_objects
 from plugraph.observability.logs import configure_logging
 from plugraph.resources import resource_dir
 from plugraph.security.bootstrap import BootstrapTokenInvalid, bootstrap
@@ -78,17 +79,19 @@ def serve(
             settings.manifests_dir or resource_dir("manifests"),
             system_principal(result.org_id, result.org_slug),
         )
-        log.info(
-            "serve.ready",
-            url=f"http://{settings.host}:{settings.port}",
-            graph=store.dialect.name,
-            seconds=round(time.monotonic() - started, 2),
-        )
         config = uvicorn.Config(
             app, host=settings.host, port=settings.port, log_config=None, access_log=False
         )
         server = uvicorn.Server(config)
-        server.run()
+        with frozen_startup_objects() as frozen:
+            log.info(
+                "serve.ready",
+                url=f"http://{settings.host}:{settings.port}",
+                graph=store.dialect.name,
+                seconds=round(time.monotonic() - started, 2),
+                frozen_objects=frozen,
+            )
+            server.run()
         if not server.started:
             print(f"plugraph: could not listen on {settings.host}:{settings.port}", file=sys.stderr)
             raise typer.Exit(code=2)
