@@ -11,8 +11,9 @@ allocated since.
 
 What is frozen is still freed by reference counting; only a reference cycle among frozen
 objects that becomes garbage stays until the command ends (a replaced manifest's compiled
-schema, say). On leaving, everything is unfrozen again, so a caller in the same process
-(a test, an embedding program) gets its collector back as it was.
+schema, say), so what can linger is bounded by what start-up built. On leaving,
+everything is unfrozen again, so a caller in the same process (a test, an embedding
+program) gets its collector back as it was.
 """
 
 from __future__ import annotations

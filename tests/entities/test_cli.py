@@ -45,7 +45,7 @@ def test_import_then_export_round_trips(env, tmp_path, client):
     assert imported.exit_code == 0, imported.output
     assert "imported 2500 AwsAccount entities (2500 created, 0 updated)" in imported.output
     assert client.get(ACCOUNTS, params={"total": "true", "limit": 1}).json()["total"] == 2500
-    assert gc.get_freeze_count() == 0  # the import froze its start-up objects, then thawed them
+    assert gc.get_freeze_count() == 0  # the import thaws what it froze
 
     target = tmp_path / "out.jsonl"
     exported = runner.invoke(cli, args("export", target), env=env)
